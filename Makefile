@@ -1,0 +1,60 @@
+# Samtalsplan: `make serve` to work on the site, `make test` to check everything.
+# Both set up what they need first: .venv (Python 3.12+) and node_modules.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+export NO_MKDOCS_2_WARNING := 1
+PORT ?= 8000
+
+# The newest Python 3.12+ on PATH, else in pyenv's versions (pyodide-build needs 3.12+).
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
+	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	  && { command -v $$p; break; }; done)
+
+.PHONY: help setup site serve test unit e2e lint clean
+
+help:
+	@echo "make serve   build and serve the site on http://$(HOST):$(PORT)/ (rebuilds on change)"
+	@echo "make test    run every test: Python unit tests and Chromium end-to-end tests"
+	@echo "make site    build the deployable static site into site/"
+	@echo "make lint    type-check (mypy --strict) and lint (ruff)"
+
+$(BIN)/.installed: requirements-dev.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No Python 3.12 or newer found on PATH or in pyenv. Install one (e.g. 'pyenv install 3.13') or run: make PYTHON=/path/to/python3.12"; exit 1; }
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer."; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: $(BIN)/.installed node_modules/.installed
+
+site: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+test: site
+	$(BIN)/pytest
+
+unit: setup
+	$(BIN)/pytest -m "not e2e"
+
+e2e: site
+	$(BIN)/pytest -m e2e
+
+lint: setup
+	$(BIN)/mypy
+	$(BIN)/ruff check pyapp overrides/hooks tests
+
+clean:
+	rm -rf $(VENV) node_modules site build .pytest_cache .mypy_cache

@@ -1,0 +1,69 @@
+// The page's side of the worker protocol: one worker for the whole visit,
+// one `ready` promise that gates every call, and a watchdog for start-up.
+import { PROGRESS, StepError, bootMessage, callMessage } from "./protocol.mjs";
+
+export class PythonWorker {
+  #worker;
+  #nextId = 1;
+  #pending = new Map();
+  #step = "runtime";
+
+  // `config` holds absolute URLs: a worker resolves relative ones against
+  // its own script, not the page.
+  constructor(config, { onProgress = () => {}, timeoutSeconds = 60 } = {}) {
+    this.#worker = new Worker(config.worker, { type: "module" });
+    this.#worker.onmessage = ({ data }) => this.#receive(data, onProgress);
+    this.#worker.onerror = (event) => this.#failAll(
+      new StepError(this.#step, "ui.error.step", { step: this.#step, message: event.message ?? "" }),
+    );
+    const { worker, ...bootConfig } = config;
+    this.ready = withWatchdog(this.#send(bootMessage, bootConfig), timeoutSeconds, () => this.#step);
+    // Nothing waits on a failed start until the first call; don't report it twice.
+    this.ready.catch(() => {});
+  }
+
+  // Answer one request with the Python facade; resolves to the parsed reply
+  // ({result} or {error} from samtalsplan.bridge.handle).
+  async call(request) {
+    await this.ready;
+    return JSON.parse(await this.#send(callMessage, request));
+  }
+
+  #send(makeMessage, body) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage(makeMessage(id, body));
+    });
+  }
+
+  #receive(message, onProgress) {
+    if (message.kind === PROGRESS) {
+      this.#step = message.step;
+      onProgress(message.step);
+      return;
+    }
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    this.#pending.delete(message.id);
+    if ("error" in message) {
+      const { step, key, params, detail } = message.error;
+      pending.reject(new StepError(step, key, params, detail));
+    } else {
+      pending.resolve(message.result);
+    }
+  }
+
+  #failAll(error) {
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+  }
+}
+
+function withWatchdog(promise, seconds, currentStep) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new StepError(currentStep(), "ui.error.timeout", { seconds })), seconds * 1000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,53 @@
+// The one message protocol between the planner page and its Python worker.
+// Every message the page sends carries an id; the worker always answers it
+// with exactly one reply: {id, result} or {id, error}. Between the two, the
+// worker may report boot progress. Requests and results cross the boundary
+// as JSON strings, so nothing is proxied or converted.
+//
+//   page → worker  {id, kind: "boot", config: {runtime, lockfile, packages}}
+//                  {id, kind: "call", request: "<JSON text>"}
+//   worker → page  {id, result}                      result of boot: null;
+//                                                    of a call: "<JSON text>"
+//                  {id, error: {step, key, params, detail}}
+//                  {kind: "progress", step}
+//
+// A boot error names its step and a message key (ui.error.*) with params, so
+// the page can explain it in the reader's language; `detail` is the raw text.
+
+export const BOOT = "boot";
+export const CALL = "call";
+export const PROGRESS = "progress";
+
+// Start-up runs as these named steps, so a failure says which one failed.
+export const STEPS = Object.freeze(["runtime", "package", "import", "first_call"]);
+
+export function bootMessage(id, config) {
+  return { id, kind: BOOT, config };
+}
+
+export function callMessage(id, request) {
+  return { id, kind: CALL, request: JSON.stringify(request) };
+}
+
+export function progressMessage(step) {
+  return { kind: PROGRESS, step };
+}
+
+export function resultMessage(id, result) {
+  return { id, result };
+}
+
+export function errorMessage(id, { step = null, key = "ui.error.internal", params = {}, detail = "" }) {
+  return { id, error: { step, key, params, detail } };
+}
+
+// An error that carries a message key for the page to translate.
+export class StepError extends Error {
+  constructor(step, key, params = {}, detail = "") {
+    super(detail || key);
+    this.step = step;
+    this.key = key;
+    this.params = params;
+    this.detail = detail || key;
+  }
+}

@@ -1,0 +1,43 @@
+"""Give the planner template the form's structure and the message catalogues.
+
+The form is static HTML made at build time from the Python model
+(`samtalsplan.form`), labelled from the same catalogues Python uses, so the
+page, the validator and the downloads always agree on fields and words.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
+
+from samtalsplan.form import form_tree  # noqa: E402
+from samtalsplan.i18n import catalogue, language, translate  # noqa: E402
+
+
+def _has_message(key: str, lang: str) -> bool:
+    return key in catalogue(language(lang))
+
+
+def _control_id(path: str) -> str:
+    """An element id from a field path: ``goals[0].title`` gives ``sp-goals-0-title``.
+    The page script (form.mjs, idFor) numbers added list items the same way."""
+    return "sp-" + re.sub(r"[^A-Za-z0-9]+", "-", path).rstrip("-")
+
+
+def _messages(prefixes: tuple[str, ...], lang: str) -> dict[str, str]:
+    """The messages the page's script shows itself (status, errors, list labels)."""
+    return {k: v for k, v in catalogue(language(lang)).items() if k.startswith(prefixes)}
+
+
+def on_env(env: Any, *, config: Any, files: Any) -> Any:
+    env.globals["samtalsplan_form"] = [asdict(node) for node in form_tree()]
+    env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(key, language(lang), **params)
+    env.globals["samtalsplan_has"] = _has_message
+    env.globals["samtalsplan_id"] = _control_id
+    env.globals["samtalsplan_messages"] = _messages
+    return env

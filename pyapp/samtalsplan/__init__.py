@@ -1,0 +1,44 @@
+"""Plan logic for the Swedish medarbetarsamtal: model, validation and renderers."""
+
+from .codec import FORMAT, VERSION, from_dict, parse, serialize, to_dict
+from .errors import PlanError, PlanFormatError
+from .markdown import render_markdown
+from .model import (
+    Action,
+    Conditions,
+    Development,
+    DevelopmentKind,
+    FollowUp,
+    Goal,
+    Obstacle,
+    Owner,
+    Plan,
+    Talk,
+)
+from .validation import Problem, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "Action",
+    "Conditions",
+    "Development",
+    "DevelopmentKind",
+    "FollowUp",
+    "Goal",
+    "Obstacle",
+    "Owner",
+    "Plan",
+    "PlanError",
+    "PlanFormatError",
+    "Problem",
+    "Talk",
+    "from_dict",
+    "parse",
+    "render_markdown",
+    "serialize",
+    "to_dict",
+    "validate",
+]

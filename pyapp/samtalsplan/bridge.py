@@ -1,0 +1,74 @@
+"""The one entry point the browser's worker calls: JSON text in, JSON text out.
+
+A request is ``{"op": ..., "lang": "sv", ...}``; the reply is
+``{"result": ...}`` or ``{"error": {"key", "path", "message"}}``. Only JSON
+strings cross the boundary between JavaScript and Python, so nothing needs
+converting and nothing is shared.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .codec import from_dict, parse, serialize, to_dict
+from .errors import PlanError
+from .filename import download_name
+from .i18n import language
+from .markdown import render_markdown
+from .validation import validate
+
+_Handler = Callable[[dict[str, Any], str], dict[str, Any]]
+
+
+def _problems(state: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    return [
+        {"path": p.path, "key": p.key, "message": p.message}
+        for p in validate(from_dict(state), lang)
+    ]
+
+
+def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Validate the form's state."""
+    return {"problems": _problems(request["state"], lang)}
+
+
+def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A download of the form's state: ``format`` is ``json`` or ``markdown``."""
+    plan = from_dict(request["state"])
+    if request["format"] == "json":
+        text, extension, mime = serialize(plan), "json", "application/json"
+    elif request["format"] == "markdown":
+        text, extension, mime = render_markdown(plan, lang), "md", "text/markdown"
+    else:
+        raise ValueError(f"unknown export format {request['format']!r}")
+    return {
+        "text": text,
+        "filename": download_name(plan, extension),
+        "mime": mime,
+        "problems": _problems(request["state"], lang),
+    }
+
+
+def _open(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Read a saved plan file into the form's state."""
+    return {"state": to_dict(parse(request["text"]))}
+
+
+OPERATIONS: dict[str, _Handler] = {"check": _check, "export": _export, "open": _open}
+
+
+def handle(request_json: str) -> str:
+    """Answer one request. Plan errors come back as data, with a message in the
+    request's language; anything else is a bug and propagates to the worker."""
+    request = json.loads(request_json)
+    lang = language(request.get("lang"))
+    operation = OPERATIONS.get(request.get("op", ""))
+    if operation is None:
+        raise ValueError(f"unknown operation {request.get('op')!r}")
+    try:
+        reply: dict[str, Any] = {"result": operation(request, lang)}
+    except PlanError as error:
+        reply = {"error": {"key": error.key, "path": error.path, "message": error.message(lang)}}
+    return json.dumps(reply, ensure_ascii=False)

@@ -1,0 +1,106 @@
+"""The plan as JSON: a versioned file format, and the plain dict the form sends.
+
+A file is ``{"format": "samtalsplan", "version": 1, ...}`` followed by the
+plan's fields. Reading is strict about types (text must be text, lists must be
+lists) and forgiving about absent fields, which take their defaults.
+Dict keys that the model does not know are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from functools import cache
+from typing import Any, Final, Union, get_args, get_origin, get_type_hints
+
+from .errors import PlanFormatError
+from .model import Plan
+
+FORMAT: Final = "samtalsplan"
+VERSION: Final = 1
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass as plain JSON data: enums become their values, tuples lists."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, tuple):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    return obj
+
+
+def serialize(plan: Plan) -> str:
+    """The plan as the text of a version-1 file."""
+    document = {"format": FORMAT, "version": VERSION, **to_dict(plan)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse(text: str) -> Plan:
+    """Read a plan file; raise PlanFormatError saying what is wrong with it."""
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise PlanFormatError("format.not_json") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise PlanFormatError("format.not_plan")
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise PlanFormatError("format.bad_version")
+    if version > VERSION:
+        raise PlanFormatError("format.newer_version", version=version)
+    return from_dict(document)
+
+
+def from_dict(data: object) -> Plan:
+    """A plan from plain data, such as the form's state sent by the page."""
+    plan: Plan = _build(Plan, data, "")
+    return plan
+
+
+def _build(cls: type, data: object, path: str) -> Any:
+    if not isinstance(data, dict):
+        raise PlanFormatError("format.not_object", path)
+    hints = _hints(cls)
+    values = {
+        f.name: _convert(hints[f.name], data[f.name], _join(path, f.name))
+        for f in fields(cls)
+        if f.name in data
+    }
+    return cls(**values)
+
+
+def _convert(hint: Any, raw: object, path: str) -> Any:
+    origin = get_origin(hint)
+    if hint is str:
+        if not isinstance(raw, str):
+            raise PlanFormatError("format.not_text", path)
+        return raw
+    if origin is tuple:
+        item_hint = get_args(hint)[0]
+        if not isinstance(raw, list):
+            raise PlanFormatError("format.not_list", path)
+        return tuple(_convert(item_hint, item, f"{path}[{i}]") for i, item in enumerate(raw))
+    if origin in (Union, types.UnionType):
+        (choice,) = (arg for arg in get_args(hint) if arg is not type(None))
+        if raw is None or raw == "":
+            return None
+        try:
+            return choice(raw)
+        except (ValueError, TypeError):
+            raise PlanFormatError("format.bad_choice", path) from None
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _build(hint, raw, path)
+    raise TypeError(f"the model uses a type the codec does not know: {hint!r}")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

@@ -1,0 +1,37 @@
+"""Message catalogues: one JSON file per language, looked up by key.
+
+Lookup falls back from the chosen language to Swedish and then to the key
+itself, so a missing translation shows up as a readable key, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Final
+
+DEFAULT_LANGUAGE: Final = "sv"
+LANGUAGES: Final = ("sv", "en")
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All messages of one language (``sv`` or ``en``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    text = files(__package__).joinpath("locales", f"{lang}.json").read_text(encoding="utf-8")
+    messages: dict[str, str] = json.loads(text)
+    return messages
+
+
+def language(lang: str | None) -> str:
+    """The supported language closest to ``lang`` (``"en-GB"`` gives ``"en"``)."""
+    base = (lang or "").split("-")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """The message for ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
+    template = catalogue(language(lang)).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
+    return template.format(**params) if params else template

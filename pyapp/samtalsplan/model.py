@@ -1,0 +1,134 @@
+"""The plan for one medarbetarsamtal, as frozen dataclasses.
+
+The model holds what a person typed, as typed: text stays text and dates stay
+ISO strings (``"2027-03-15"`` or ``""``), so a half-finished plan is always
+representable and nothing is lost between the form, the file and back.
+Whether the content makes sense is the validator's job, not the model's.
+
+Field metadata drives the form: ``widget`` says how a text field is edited
+(``"text"``, ``"textarea"`` or ``"date"``). Enum fields become choices and
+tuple fields become lists a person can add to and remove from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+def _text(widget: str = "text") -> Any:
+    return field(default="", metadata={"widget": widget})
+
+
+class Owner(StrEnum):
+    """Who carries out an action or removes an obstacle."""
+
+    EMPLOYEE = "employee"
+    MANAGER = "manager"
+    BOTH = "both"
+
+
+class DevelopmentKind(StrEnum):
+    """Kinds of competence development; courses are only one of them."""
+
+    TRAINING = "training"
+    MENTORING = "mentoring"
+    KNOWLEDGE_SHARING = "knowledge_sharing"
+    NEW_RESPONSIBILITY = "new_responsibility"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Base of every list item: an item with no text at all is a blank row."""
+
+    def is_blank(self) -> bool:
+        return not any(_has_content(getattr(self, f.name)) for f in fields(self))
+
+
+def _has_content(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, tuple):
+        return any(_has_content(v) for v in value)
+    return value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """Who talks, when, and in which unit or role."""
+
+    employee: str = _text()
+    manager: str = _text()
+    date: str = _text("date")
+    unit: str = _text()
+
+
+@dataclass(frozen=True, slots=True)
+class Goal(Item):
+    """A goal for the coming year, tied to the organisation's goals.
+
+    ``steps`` break the goal into manageable parts, in order.
+    """
+
+    title: str = _text()
+    organisation_link: str = _text("textarea")
+    why: str = _text("textarea")
+    steps: tuple[str, ...] = ()
+    measure: str = _text("textarea")
+
+
+@dataclass(frozen=True, slots=True)
+class Development(Item):
+    """Competence development or support: what, of which kind, and when."""
+
+    kind: DevelopmentKind | None = None
+    what: str = _text("textarea")
+    when: str = _text()
+
+
+@dataclass(frozen=True, slots=True)
+class Obstacle(Item):
+    """Something in the way, and the resources or mandate that would remove it."""
+
+    obstacle: str = _text("textarea")
+    need: str = _text("textarea")
+    owner: Owner | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """Conditions for success: obstacles to remove, and the manager's commitment."""
+
+    obstacles: tuple[Obstacle, ...] = ()
+    manager_commitment: str = _text("textarea")
+
+
+@dataclass(frozen=True, slots=True)
+class Action(Item):
+    """One line of the joint action plan: what, who, and by when."""
+
+    what: str = _text("textarea")
+    owner: Owner | None = None
+    due: str = _text("date")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """The short check-in a few months after the talk."""
+
+    date: str = _text("date")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The whole plan. Its top-level fields are the planner's sections, in order."""
+
+    talk: Talk = field(default_factory=Talk)
+    goals: tuple[Goal, ...] = ()
+    development: tuple[Development, ...] = ()
+    conditions: Conditions = field(default_factory=Conditions)
+    actions: tuple[Action, ...] = ()
+    follow_up: FollowUp = field(default_factory=FollowUp)
+    summary: str = _text("textarea")
