@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -41,7 +41,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class SiteHandler(SimpleHTTPRequestHandler):
     """A static server with the MIME types Pyodide needs, whatever the host OS says."""
 
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -61,8 +61,12 @@ def site_dir() -> Path:
     return SITE
 
 
-def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+def serve(
+    directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler
+) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -77,7 +81,11 @@ def site_url(site_dir: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not chromium:
-        pytest.fail("Chromium is missing: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM.")
+        pytest.fail(
+            "Chromium is missing: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM."
+        )
     return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}

@@ -15,8 +15,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
 
-from samtalsplan.form import form_tree  # noqa: E402
-from samtalsplan.i18n import catalogue, language, translate  # noqa: E402
+from samtalsplan.form import form_tree
+from samtalsplan.i18n import catalogue, language, translate
 
 
 def _has_message(key: str, lang: str) -> bool:
@@ -36,7 +36,9 @@ def _messages(prefixes: tuple[str, ...], lang: str) -> dict[str, str]:
 
 def on_env(env: Any, *, config: Any, files: Any) -> Any:
     env.globals["samtalsplan_form"] = [asdict(node) for node in form_tree()]
-    env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(key, language(lang), **params)
+    env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(
+        key, language(lang), **params
+    )
     env.globals["samtalsplan_has"] = _has_message
     env.globals["samtalsplan_id"] = _control_id
     env.globals["samtalsplan_messages"] = _messages

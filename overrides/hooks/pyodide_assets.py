@@ -62,7 +62,7 @@ def pyodide_version(node_modules: Path = PROJECT / "node_modules") -> str:
 
 def _run(command: list[str]) -> None:
     """Run a build tool quietly; on failure, show what it said."""
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
@@ -71,7 +71,18 @@ def build_wheel(out_dir: Path) -> Path:
     """Build the package's wheel with the standard PEP 517 build (pure Python,
     so it is the wheel `pyodide build` would make, without its downloads).
     Hatchling builds reproducibly: the same source gives the same bytes."""
-    _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out_dir), str(PROJECT)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out_dir),
+            str(PROJECT),
+        ]
+    )
     (wheel,) = out_dir.glob(f"{PACKAGE}-*.whl")
     return wheel
 
@@ -83,8 +94,20 @@ def lock_wheel(wheel: Path, runtime_lockfile: Path, output: Path) -> None:
     are then dropped, since the npm package ships none of their files.
     """
     pyodide = Path(sys.executable).with_name("pyodide")
-    _run([str(pyodide), "lockfile", "add-wheels", "--input", str(runtime_lockfile),
-          "--output", str(output), "--base-path", str(wheel.parent), str(wheel)])
+    _run(
+        [
+            str(pyodide),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(runtime_lockfile),
+            "--output",
+            str(output),
+            "--base-path",
+            str(wheel.parent),
+            str(wheel),
+        ]
+    )
     lock = json.loads(output.read_text(encoding="utf-8"))
     lock["packages"] = {PACKAGE: lock["packages"][PACKAGE]}
     output.write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
@@ -109,7 +132,9 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
     if stamp.is_file():
         saved = json.loads(stamp.read_text(encoding="utf-8"))
         if saved["inputs"] == inputs:
-            return BrowserConfig(**{**saved["config"], "packages": tuple(saved["config"]["packages"])})
+            return BrowserConfig(
+                **{**saved["config"], "packages": tuple(saved["config"]["packages"])}
+            )
     if staging.exists():
         shutil.rmtree(staging)
     runtime_dir = staging / "assets" / "pyodide" / version
@@ -123,7 +148,9 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
         python_dir = staging / "assets" / "python" / digest
         python_dir.mkdir(parents=True)
         shutil.copy2(wheel, python_dir / wheel.name)
-    lock_wheel(python_dir / wheel.name, runtime_dir / "pyodide-lock.json", python_dir / "pyodide-lock.json")
+    lock_wheel(
+        python_dir / wheel.name, runtime_dir / "pyodide-lock.json", python_dir / "pyodide-lock.json"
+    )
 
     config = BrowserConfig(
         runtime=f"assets/pyodide/{version}/",
@@ -166,6 +193,8 @@ def on_post_build(*, config: Any) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit(f"usage: {sys.argv[0]} SITE_DIR  (stages the Python assets and copies them into SITE_DIR)")
+        sys.exit(
+            f"usage: {sys.argv[0]} SITE_DIR  (stages the Python assets and copies them into SITE_DIR)"
+        )
     write_partial(stage())
     publish(Path(sys.argv[1]))

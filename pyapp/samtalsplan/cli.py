@@ -47,7 +47,9 @@ def _render(plan: Plan, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="samtalsplan", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, default="sv", help="language of messages and documents")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="sv", help="language of messages and documents"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("validate", help="list the problems in a plan file")
@@ -56,8 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="write a plan file as Markdown or normalised JSON")
     render.add_argument("file", metavar="FILE")
-    render.add_argument("--to", choices=("md", "json"), default="md", help="output format (default: md)")
-    render.add_argument("-o", "--output", default="-", help="output file (default: - for standard output)")
+    render.add_argument(
+        "--to", choices=("md", "json"), default="md", help="output format (default: md)"
+    )
+    render.add_argument(
+        "-o", "--output", default="-", help="output file (default: - for standard output)"
+    )
     render.set_defaults(run=_render)
     return parser
 

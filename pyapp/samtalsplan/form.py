@@ -43,7 +43,9 @@ def form_tree() -> tuple[FormNode, ...]:
 
 def _children(cls: type, label_prefix: str) -> tuple[FormNode, ...]:
     hints = get_type_hints(cls)
-    return tuple(_node(f.name, hints[f.name], f.metadata, f"{label_prefix}.{f.name}") for f in fields(cls))
+    return tuple(
+        _node(f.name, hints[f.name], f.metadata, f"{label_prefix}.{f.name}") for f in fields(cls)
+    )
 
 
 def _node(key: str, hint: Any, metadata: Any, label: str) -> FormNode:

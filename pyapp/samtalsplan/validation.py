@@ -41,8 +41,7 @@ def parse_date(text: str) -> date | None:
 def validate(plan: Plan, lang: str = "sv") -> list[Problem]:
     """All problems in ``plan``, in form order, with messages in ``lang``."""
     return [
-        Problem(path, key, translate(key, lang, **params))
-        for path, key, params in _problems(plan)
+        Problem(path, key, translate(key, lang, **params)) for path, key, params in _problems(plan)
     ]
 
 
