@@ -1,0 +1,62 @@
+"""The message catalogues: the same keys in both languages, and every key the form needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from samtalsplan.form import FormNode, form_tree
+from samtalsplan.i18n import LANGUAGES, catalogue, language, translate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_catalogues_share_their_keys() -> None:
+    sv, en = (set(catalogue(lang)) for lang in LANGUAGES)
+    assert sv - en == set(), "in Swedish only"
+    assert en - sv == set(), "in English only"
+
+
+@pytest.mark.parametrize("key", sorted(catalogue("sv")))
+def test_placeholders_match_across_languages(key: str) -> None:
+    sv, en = (set(re.findall(r"\{(\w+)\}", catalogue(lang)[key])) for lang in LANGUAGES)
+    assert sv == en
+
+
+def _nodes(nodes: tuple[FormNode, ...]) -> Iterator[FormNode]:
+    for node in nodes:
+        yield node
+        yield from _nodes(node.children)
+
+
+def test_every_form_label_and_choice_has_a_message() -> None:
+    needed = set()
+    for node in _nodes(form_tree()):
+        needed.add(node.label)
+        needed.update(node.choices)
+        if node.widget in ("list", "text_list"):
+            suffix = node.label.removeprefix("field.")
+            needed.update(f"{prefix}.{suffix}" for prefix in ("item", "add", "remove"))
+    for lang in LANGUAGES:
+        assert needed - set(catalogue(lang)) == set(), lang
+
+
+def test_every_message_key_used_in_code_exists() -> None:
+    sources = [*ROOT.joinpath("pyapp").rglob("*.py"), *ROOT.joinpath("overrides").rglob("*.*js")]
+    sources += list(ROOT.joinpath("overrides").rglob("*.html"))
+    keys = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        keys.update(re.findall(r"""["']((?:problem|format|md|ui|choice)\.[a-z_.]+[a-z_])["']""", text))
+    assert keys, "the scan found no keys: the pattern is wrong"
+    assert keys - set(catalogue("sv")) == set()
+
+
+def test_lookup_falls_back_to_swedish_then_to_the_key() -> None:
+    assert language("en-GB") == "en"
+    assert language(None) == "sv"
+    assert translate("field.summary", "de") == "Sammanfattning"
+    assert translate("no.such.key", "en") == "no.such.key"
