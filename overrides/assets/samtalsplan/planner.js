@@ -34,7 +34,7 @@ function wire(form, config) {
     console.error("samtalsplan:", error);
   };
 
-  if (location.protocol === "file:") return fail({ key: "ui.error.file_protocol" });
+  if (location.protocol === "file:") return; // file-check.js explains: modules cannot run here
   if (!("Worker" in window)) return fail({ key: "ui.error.no_worker" });
 
   const absolute = (url) => new URL(url, location.href).href;

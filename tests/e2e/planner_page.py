@@ -1,0 +1,81 @@
+"""Acting on the planner as a person does: by role and label, in Swedish.
+
+`walk_plan` visits every text of a plan's state together with the control a
+person would use for it, found by its visible label; the tests use it to fill
+the form and to check that every field is back after an import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Locator, Page
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8"))
+READY = "performance.getEntriesByName('python-ready').length > 0"
+
+
+def open_planner(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function(READY, timeout=60_000)
+
+
+def _item(scope: Locator | Page, list_label: str, index: int, add: bool) -> Locator:
+    """The fieldset of a list's item number index+1, added with its button if needed."""
+    name = CATALOGUE[f"item.{list_label}"].format(n=index + 1)
+    group = scope.get_by_role("group", name=name, exact=True)
+    if add and group.count() == 0:
+        scope.get_by_role("button", name=CATALOGUE[f"add.{list_label}"], exact=True).last.click()
+    return group
+
+
+Visit = Callable[[Locator, Any], None]
+
+
+def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool) -> None:
+    """Call visit(control, value) for every field of the state, in form order."""
+    for control, value in _controls(page, state, add=add):
+        visit(control, value)
+
+
+def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple[Locator, Any]]:
+    form = page.get_by_role("form")
+    label = lambda key: CATALOGUE[f"field.{key}"]  # noqa: E731
+    for key in ("employee", "manager", "date", "unit"):
+        yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
+    for i, goal in enumerate(state["goals"]):
+        group = _item(form, "goals", i, add)
+        for key in ("title", "organisation_link", "why"):
+            yield group.get_by_label(label(f"goals.{key}"), exact=True), goal[key]
+        for j, step in enumerate(goal["steps"]):
+            step_label = CATALOGUE["item.goals.steps"].format(n=j + 1)
+            if add and group.get_by_label(step_label, exact=True).count() == 0:
+                group.get_by_role("button", name=CATALOGUE["add.goals.steps"], exact=True).click()
+            yield group.get_by_label(step_label, exact=True), step
+        yield group.get_by_label(label("goals.measure"), exact=True), goal["measure"]
+    for i, item in enumerate(state["development"]):
+        group = _item(form, "development", i, add)
+        for key in ("kind", "what", "when"):
+            yield group.get_by_label(label(f"development.{key}"), exact=True), item[key]
+    for i, obstacle in enumerate(state["conditions"]["obstacles"]):
+        group = _item(form, "conditions.obstacles", i, add)
+        for key in ("obstacle", "need", "owner"):
+            yield group.get_by_label(label(f"conditions.obstacles.{key}"), exact=True), obstacle[key]
+    yield form.get_by_label(label("conditions.manager_commitment"), exact=True), state["conditions"]["manager_commitment"]
+    for i, action in enumerate(state["actions"]):
+        group = _item(form, "actions", i, add)
+        for key in ("what", "owner", "due"):
+            yield group.get_by_label(label(f"actions.{key}"), exact=True), action[key]
+    yield form.get_by_label(label("follow_up.date"), exact=True), state["follow_up"]["date"]
+    yield form.get_by_role("textbox", name=label("summary"), exact=True), state["summary"]
+
+
+def type_into(control: Locator, value: Any) -> None:
+    if control.evaluate("el => el.tagName") == "SELECT":
+        control.select_option(value or "")
+    else:
+        control.fill(value or "")

@@ -1,0 +1,41 @@
+"""The built site carries the pinned runtime and our wheel, entered in a lockfile with its sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+RUNTIME_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+
+
+def test_runtime_is_the_pinned_version_and_runtime_files_only(site_dir: Path) -> None:
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
+    assert runtime.name == pinned == "314.0.7"
+    assert {p.name for p in runtime.iterdir()} == RUNTIME_FILES
+
+
+def test_wheel_is_locked_by_sha256_in_a_folder_named_by_it(site_dir: Path) -> None:
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert list(lock["packages"]) == ["samtalsplan"], "only what the planner loads"
+    entry = lock["packages"]["samtalsplan"]
+    wheel = folder / entry["file_name"]
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert entry["sha256"] == digest
+    assert folder.name == digest[:16]
+    assert entry["depends"] == [] and entry["imports"] == ["samtalsplan"]
+    assert lock["info"]["python"].startswith("3.14")
+
+
+def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
+    html = (site_dir / "planera" / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.S)[1])
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    assert config["lockfile"] == f"../assets/python/{folder.name}/pyodide-lock.json"
+    assert config["runtime"] == "../assets/pyodide/314.0.7/"
+    assert config["packages"] == ["samtalsplan"]
