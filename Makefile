@@ -15,12 +15,13 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help setup site serve test unit e2e lint clean
+.PHONY: help setup site dist serve test unit e2e lint clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(HOST):$(PORT)/ (rebuilds on change)"
 	@echo "make test    run every test: Python unit tests and Chromium end-to-end tests"
 	@echo "make site    build the deployable static site into site/"
+	@echo "make dist    build the release zip (site and server configs) into dist/"
 	@echo "make lint    type-check (mypy --strict) and lint (ruff)"
 
 $(BIN)/.installed: requirements-dev.txt pyproject.toml
@@ -40,6 +41,10 @@ setup: $(BIN)/.installed node_modules/.installed
 site: setup
 	$(BIN)/mkdocs build --strict
 
+# The release zip: the site, the IIS/nginx/Apache configs and a README.
+dist: site
+	$(BIN)/python overrides/hooks/release.py dist site dist
+
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
@@ -57,4 +62,4 @@ lint: setup
 	$(BIN)/ruff check pyapp overrides/hooks tests
 
 clean:
-	rm -rf $(VENV) node_modules site build .pytest_cache .mypy_cache
+	rm -rf $(VENV) node_modules site build dist .pytest_cache .mypy_cache

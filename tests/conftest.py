@@ -10,12 +10,14 @@ import functools
 import os
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from overrides.hooks.release import build_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -89,3 +91,19 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
             "Chromium is missing: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM."
         )
     return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def release_zip(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release zip (`make dist`) of the built site."""
+    return build_zip(site_dir, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def release_dir(release_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release zip unpacked: its one top folder."""
+    target = tmp_path_factory.mktemp("release")
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extractall(target)
+    (top,) = target.iterdir()
+    return top

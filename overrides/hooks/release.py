@@ -28,12 +28,12 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[2]
 SERVER_TEMPLATES = PROJECT / "overrides" / "server"
 SERVICE_WORKER = "sw.js"
-MANIFEST_LINE = re.compile(r"^const MANIFEST = .*;$", re.M)
+MANIFEST_LINE = re.compile(r"^const MANIFEST = .*;$", re.MULTILINE)
 
 # The policy the planner needs: the runtime compiles WebAssembly
 # ('wasm-unsafe-eval'), the page starts a module worker from the site, nothing
@@ -45,7 +45,7 @@ CSP = (
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'self'"
 )
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""")
 
 # Files worth precompressing for nginx's gzip_static (python_stdlib.zip is
@@ -53,18 +53,18 @@ SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""")
 PRECOMPRESS = {".wasm", ".mjs", ".js", ".css", ".json", ".html", ".svg", ".xml"}
 PRECOMPRESS_MIN_BYTES = 1024
 
-F = TypeVar("F", bound=Callable[..., Any])
-try:
-    from mkdocs.plugins import event_priority
-except ImportError:  # outside MkDocs the priority means nothing
-
-    def event_priority(priority: float) -> Callable[[F], F]:
-        return lambda function: function
+def _last[F: Callable[..., Any]](function: F) -> F:
+    """Run a hook after the other plugins' (i18n builds English at -100)."""
+    try:
+        from mkdocs.plugins import event_priority
+    except ImportError:  # outside MkDocs the order means nothing
+        return function
+    return event_priority(-200)(function)
 
 
 def package_version() -> str:
     init = (PROJECT / "pyapp" / "samtalsplan" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__ = "([^"]+)"$', init, re.M)
+    match = re.search(r'^__version__ = "([^"]+)"$', init, re.MULTILINE)
     if not match:
         raise ValueError("pyapp/samtalsplan/__init__.py has no __version__")
     return match[1]
@@ -113,7 +113,8 @@ def stamp_service_worker(site_dir: Path) -> str:
     stamped = MANIFEST_LINE.sub(
         lambda _: f"const MANIFEST = {json.dumps(manifest, separators=(',', ':'))};", template
     )
-    worker.write_text(stamped, encoding="utf-8")
+    if stamped != worker.read_text(encoding="utf-8"):
+        worker.write_text(stamped, encoding="utf-8")
     return str(manifest["build"])
 
 
@@ -213,7 +214,8 @@ def build_zip(site_dir: Path, out_dir: Path) -> Path:
             if path.suffix == ".zip":
                 info.compress_type = zipfile.ZIP_STORED
             archive.writestr(info, data)
-            if path.suffix in PRECOMPRESS and len(data) >= PRECOMPRESS_MIN_BYTES:
+            precompress = path.suffix in PRECOMPRESS and len(data) >= PRECOMPRESS_MIN_BYTES
+            if precompress and not path.with_name(f"{path.name}.gz").exists():
                 packed = gzip.compress(data, compresslevel=9, mtime=0)
                 if len(packed) < 0.9 * len(data):
                     gz = _zip_entry(f"{name}.gz", path)
@@ -240,7 +242,7 @@ def on_files(files: Any, *, config: Any) -> Any:
     return files
 
 
-@event_priority(-200)  # after the i18n plugin's English build and search index (-100)
+@_last  # after the English build and the search index
 def on_post_build(*, config: Any) -> None:
     if not _serving:
         stamp_service_worker(Path(config["site_dir"]))
