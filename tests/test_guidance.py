@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -209,6 +210,35 @@ def test_every_swedish_page_has_an_english_twin() -> None:
             continue
         twin = md.with_name(md.name[: -len(".md")] + ".en.md")
         assert twin.is_file(), f"{md.relative_to(ROOT)} has no English twin {twin.name}"
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article" and "md-content__inner" in classes:
+            self._inside = True
+        elif self._inside and re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._inside = False
+
+
+@pytest.mark.parametrize("slug", GUIDANCE)
+def test_headings_are_in_order(slug: str, site_dir: Path) -> None:
+    for lang in ("sv", "en"):
+        parser = _Headings()
+        parser.feed((site_dir / _site_path(slug, lang) / "index.html").read_text(encoding="utf-8"))
+        levels = parser.levels
+        assert levels[:1] == [1] and levels.count(1) == 1, f"{slug} ({lang}): one h1 first"
+        jumps = [(a, b) for a, b in pairwise(levels) if b > a + 1]
+        assert not jumps, f"{slug} ({lang}): heading levels skip: {jumps}"
 
 
 # --- Plain Swedish -------------------------------------------------------------------
