@@ -38,6 +38,8 @@ def texts_of(state: Any) -> Iterator[str]:
 
 
 def test_python_gets_ready_and_nothing_leaves_the_origin(page: Page, site_url: str, requests: list[Request]) -> None:
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     open_planner(page, f"{site_url}/planera/")
     expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
     urls = [r.url for r in requests]
@@ -45,6 +47,14 @@ def test_python_gets_ready_and_nothing_leaves_the_origin(page: Page, site_url: s
     assert any(re.search(r"/assets/python/[0-9a-f]{16}/samtalsplan-.*\.whl$", u) for u in urls)
     foreign = [u for u in urls if not u.startswith((site_url, "blob:", "data:"))]
     assert foreign == []
+    page.wait_for_load_state("networkidle")
+    assert failed == [], "every request the page makes succeeds"
+
+
+def test_english_planner_links_to_english_guidance(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/en/planera/")
+    page.get_by_role("link", name="Guidance: Joint action plan").click()
+    expect(page).to_have_url(f"{site_url}/en/gemensam-plan/")
 
 
 def test_fill_download_both_files_and_open_again(
