@@ -135,7 +135,7 @@ def precompress(path: Path) -> None:
     as they are (nginx gzip_static/brotli_static, IIS, our static_server.py).
     Brotli at its best quality is slow (about 40 s for the runtime's wasm), so
     the runtime is compressed once per Pyodide version and cached."""
-    import brotli  # only the build needs it
+    import brotli  # type: ignore[import-untyped]  # only the build needs it
 
     data = path.read_bytes()
     packed = {

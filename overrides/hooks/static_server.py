@@ -21,7 +21,7 @@ import time
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 # Folders whose names change with their content, so browsers may keep them for good.
 IMMUTABLE = re.compile(r"/assets/(pyodide/[^/]+|python/[0-9a-f]{16})/")
@@ -32,7 +32,7 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site with the MIME types Pyodide needs, whatever the host OS says."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 (the base class declares it as an instance variable)
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
