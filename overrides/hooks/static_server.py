@@ -45,11 +45,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
-        accepted = self.headers.get("Accept-Encoding", "")
-        for encoding, suffix in ENCODINGS:
-            packed = path.with_name(path.name + suffix)
-            if path.is_file() and packed.is_file() and re.search(rf"\b{encoding}\b", accepted):
-                return self._send_file(packed, self.guess_type(str(path)), encoding)
+        if path.is_file():
+            accepted = self.headers.get("Accept-Encoding", "")
+            for encoding, suffix in ENCODINGS:
+                packed = path.with_name(path.name + suffix)
+                if packed.is_file() and re.search(rf"\b{encoding}\b", accepted):
+                    return self._send_file(packed, self.guess_type(str(path)), encoding)
         return super().send_head()
 
     def _send_file(self, packed: Path, content_type: str, encoding: str) -> Any:
