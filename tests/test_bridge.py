@@ -22,7 +22,15 @@ def call(**request: Any) -> dict[str, Any]:
 def test_check_reports_problems_with_paths_in_the_requested_language() -> None:
     state = {**FULL_STATE, "talk": {**FULL_STATE["talk"], "manager": ""}}
     assert call(op="check", state=state, lang="en") == {
-        "result": {"problems": [{"path": "talk.manager", "key": "problem.manager_missing", "message": "Write the manager's name."}]}
+        "result": {
+            "problems": [
+                {
+                    "path": "talk.manager",
+                    "key": "problem.manager_missing",
+                    "message": "Write the manager's name.",
+                }
+            ]
+        }
     }
 
 

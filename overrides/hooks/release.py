@@ -7,7 +7,8 @@ The steps run in any Python 3.12+ with the standard library, with or without MkD
 
 As a MkDocs hook, ``on_post_build`` stamps the service worker after every other
 step (the English build and the search index included); under ``mkdocs serve``
-it leaves the worker inert, so live reload is never answered from a cache.
+or with SAMTALSPLAN_OFFLINE=off (``make serve``) it leaves the worker inert, so
+an edit is never hidden behind a cache.
 ``on_files`` keeps the server config templates (``overrides/server/``) out of
 the site: they go into the zip, filled in, beside it.
 
@@ -23,6 +24,7 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import re
 import sys
 import zipfile
@@ -81,7 +83,7 @@ def _served_files(site_dir: Path) -> Iterator[Path]:
             continue
         if relative.as_posix() in (SERVICE_WORKER, "web.config", "sitemap.xml", "sitemap.xml.gz"):
             continue
-        if path.suffix in (".gz", ".map"):
+        if path.suffix in (".gz", ".br", ".map"):
             continue
         yield path
 
@@ -227,12 +229,15 @@ def build_zip(site_dir: Path, out_dir: Path) -> Path:
 
 # MkDocs hooks -----------------------------------------------------------------
 
+# Off for development servers (`mkdocs serve`, `make serve`): a cached site
+# would hide every edit until all its tabs were closed.
+OFFLINE_SWITCH = "SAMTALSPLAN_OFFLINE"
 _serving = False
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
-    _serving = command == "serve"
+    _serving = command == "serve" or os.environ.get(OFFLINE_SWITCH) == "off"
 
 
 def on_files(files: Any, *, config: Any) -> Any:

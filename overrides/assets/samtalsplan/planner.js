@@ -1,11 +1,9 @@
 // The planner page: wires the static form to the Python worker. Collects the
 // form's state, asks Python to check, export or open a plan, shows what comes
 // back, and makes the downloads. It holds no plan logic of its own.
-import { PythonWorker } from "./client.mjs";
+import { startPython } from "./client.mjs";
 import { appendItem, collect, fill, renumber, showProblems } from "./form.mjs";
 
-const CHECK_DELAY_MS = 150;
-let python = null; // one worker for the whole visit, across instant navigation
 
 // Material's instant navigation swaps pages without reloading scripts.
 document$.subscribe(() => {
@@ -21,7 +19,6 @@ function wire(form, config) {
   const touched = new Set();
   let showAll = false;
   let problems = [];
-  let timer = null;
 
   renumber(form);
 
@@ -37,13 +34,7 @@ function wire(form, config) {
   if (location.protocol === "file:") return; // file-check.js explains: modules cannot run here
   if (!("Worker" in window)) return fail({ key: "ui.error.no_worker" });
 
-  const absolute = (url) => new URL(url, location.href).href;
-  python ??= new PythonWorker({
-    worker: absolute(config.worker),
-    runtime: absolute(config.runtime),
-    lockfile: absolute(config.lockfile),
-    packages: config.packages,
-  }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
+  const python = startPython(config);
 
   const call = async (request) => {
     const reply = await python.call({ lang: config.lang, ...request });
@@ -71,13 +62,29 @@ function wire(form, config) {
     box.hidden = !showAll || problems.length === 0;
   };
 
+  // Check on every edit, latest state wins: while Python answers one check,
+  // further edits wait for it and then send one more with the newest state.
+  let checking = null;
+  let again = false;
   const check = async () => {
     ({ problems } = await call({ op: "check", state: collect(form) }));
     render();
+    performance.mark("sp-hints");
   };
   const scheduleCheck = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => check().catch(fail), CHECK_DELAY_MS);
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = check()
+      .catch(fail)
+      .finally(() => {
+        checking = null;
+        if (again) {
+          again = false;
+          scheduleCheck();
+        }
+      });
   };
 
   form.addEventListener("input", scheduleCheck);

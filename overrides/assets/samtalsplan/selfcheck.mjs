@@ -3,7 +3,7 @@
 // to {state: "ok" | "warn" | "fail", key, params}: "fail" means the planner
 // cannot work, "warn" that it works but slower or online only. The page shows
 // the fix (check.<name>.fix) for every line that is not OK.
-import { PythonWorker } from "./client.mjs";
+import { startPython } from "./client.mjs";
 
 const JS_TYPES = new Set(["text/javascript", "application/javascript"]);
 const YEAR_ENOUGH = 24 * 3600; // a max-age of a day or more counts as cached
@@ -34,10 +34,9 @@ const CHECKS = {
   },
 
   // The planner's own worker client, so this checks exactly what the planner runs.
-  python: async ({ worker, runtime, lockfile, packages, lang, timeoutSeconds, text }) => {
-    const python = new PythonWorker({ worker, runtime, lockfile, packages }, { timeoutSeconds });
+  python: async ({ config, text }) => {
     try {
-      const reply = await python.call({ op: "check", lang, state: {} });
+      const reply = await startPython(config).call({ op: "check", lang: config.lang, state: {} });
       if (!Array.isArray(reply.result?.problems)) throw new Error(JSON.stringify(reply));
       return ok("check.python.ok");
     } catch (error) {
@@ -71,10 +70,11 @@ const CHECKS = {
       : warn("check.caching.warn", { value: value || "–" });
   },
 
-  offline: async ({ text }) => {
+  offline: async ({ text, root }) => {
     const reason = !window.isSecureContext ? "check.offline.insecure"
       : !("serviceWorker" in navigator) ? "check.offline.unsupported"
       : !(await registration()) ? "check.offline.unregistered"
+      : !(await stamped(root)) ? "check.offline.unstamped"
       : null;
     return reason ? warn("check.offline.warn", { message: text(reason) }) : ok("check.offline.ok");
   },
@@ -109,6 +109,12 @@ async function registration(seconds = 5) {
   return null;
 }
 
+// The service worker caches nothing unless the build wrote its file list.
+async function stamped(root) {
+  const response = await fetch(new URL("sw.js", root), { cache: "no-store" });
+  return response.ok && !(await response.text()).includes("const MANIFEST = null;");
+}
+
 function mediaType(headers, name) {
   return (headers.get(name) ?? "").split(";")[0].trim().toLowerCase();
 }
@@ -132,11 +138,9 @@ async function run(root, config) {
     (config.messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
   const absolute = (url) => new URL(url, location.href).href;
   const context = {
-    lang: config.lang,
-    packages: config.packages,
-    timeoutSeconds: config.timeoutSeconds ?? 60,
+    config,
     text,
-    worker: absolute(config.worker),
+    root: new URL("../../", import.meta.url), // this script is in assets/samtalsplan/
     runtime: absolute(config.runtime),
     lockfile: absolute(config.lockfile),
   };
