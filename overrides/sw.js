@@ -48,6 +48,8 @@ if (MANIFEST) {
   self.addEventListener("fetch", (event) => {
     const { request } = event;
     if (request.method !== "GET" && request.method !== "HEAD") return;
+    // `no-store` asks for the server's answer now (the self-check does).
+    if (request.cache === "no-store") return;
     if (new URL(request.url).origin !== self.location.origin) return;
     event.respondWith(fromCache(request));
   });

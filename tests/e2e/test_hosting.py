@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -114,7 +115,16 @@ def test_self_check_is_red_with_the_fix_when_wasm_has_the_wrong_type(
 
 # The release zip on nginx --------------------------------------------------------
 
-NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+def _binary(name: str) -> str | None:
+    found = shutil.which(name) or next((p for p in (f"/usr/sbin/{name}",) if Path(p).exists()), None)
+    if found is None and os.environ.get("SAMTALSPLAN_REQUIRE_SERVERS"):
+        pytest.fail(f"{name} is missing: apt-get install {name}")
+    return found
+
+
+NGINX = _binary("nginx")
+APACHE = _binary("apache2")
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
 
 
 def _free_port() -> int:
@@ -128,8 +138,6 @@ def nginx_url(release_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     """The unzipped release under /hr/samtal/ on nginx, with the zip's snippet
     included in the server block exactly as the hosting guide says."""
     if NGINX is None:
-        if os.environ.get("SAMTALSPLAN_REQUIRE_SERVERS"):
-            pytest.fail("nginx is missing: apt-get install nginx")
         pytest.skip("nginx is not installed (apt-get install nginx)")
     base = tmp_path_factory.mktemp("nginx")
     shutil.copytree(release_dir / "site", base / "www" / PREFIX.strip("/"))
@@ -167,18 +175,67 @@ http {{
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            if process.poll() is not None:
-                pytest.fail("nginx did not start:\n" + (base / "error.log").read_text())
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        _wait_for(process, port, base / "error.log")
         yield f"http://127.0.0.1:{port}{PREFIX}"
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _wait_for(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            pytest.fail(f"the server did not start:\n{log.read_text() if log.exists() else ''}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("the server did not answer within 10 s")
+
+
+@pytest.fixture(scope="module")
+def apache_url(release_dir: Path) -> Iterator[str]:
+    """The unzipped release under /hr/samtal/ on Apache httpd, reading the
+    zip's .htaccess with the AllowOverride the hosting guide asks for."""
+    if APACHE is None or not APACHE_MODULES.is_dir():
+        pytest.skip("Apache is not installed (apt-get install apache2)")
+    # Apache's workers run as www-data when started as root: a folder they can read.
+    base = Path(tempfile.mkdtemp(prefix="samtalsplan-apache-"))
+    base.chmod(0o755)
+    site = base / "www" / PREFIX.strip("/")
+    shutil.copytree(release_dir / "site", site)
+    for folder in [base / "www", *[p for p in (base / "www").rglob("*") if p.is_dir()]]:
+        folder.chmod(0o755)
+    port = _free_port()
+    modules = ("mpm_event", "authz_core", "mime", "dir", "alias", "filter", "deflate", "headers")
+    (base / "httpd.conf").write_text(
+        "\n".join(
+            [
+                *(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so" for m in modules),
+                *(["User www-data", "Group www-data"] if os.geteuid() == 0 else []),
+                f"ServerName 127.0.0.1\nListen 127.0.0.1:{port}",
+                f"DefaultRuntimeDir {base}\nPidFile {base}/httpd.pid\nErrorLog {base}/error.log",
+                "TypesConfig /etc/mime.types",
+                f"DocumentRoot {base}/www",
+                f"<Directory {base}/www>\n  AllowOverride FileInfo Indexes\n  Require all granted\n</Directory>",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [APACHE, "-f", str(base / "httpd.conf"), "-DFOREGROUND"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(process, port, base / "error.log")
+        yield f"http://127.0.0.1:{port}{PREFIX}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def _head(url: str, **headers: str) -> dict[str, str]:
@@ -223,3 +280,23 @@ def test_planner_and_self_check_on_nginx_with_its_policy(page: Page, nginx_url: 
     )
     assert violations == []
 
+
+
+def test_apache_sends_types_compression_caching_and_policy(apache_url: str, release_dir: Path) -> None:
+    runtime = f"{apache_url}/assets/pyodide/314.0.7"
+    wasm = _head(f"{runtime}/pyodide.asm.wasm", **{"Accept-Encoding": "gzip"})
+    assert wasm["content-type"] == "application/wasm"
+    assert wasm["content-encoding"] == "gzip"
+    assert wasm["cache-control"] == "public, max-age=31536000, immutable"
+    assert _head(f"{runtime}/pyodide.mjs")["content-type"] == "text/javascript"
+    page = _head(f"{apache_url}/planera/")
+    assert page["cache-control"] == "no-cache"
+    web_config = (release_dir / "site" / "web.config").read_text("utf-8")
+    assert f'value="{page["content-security-policy"]}"' in web_config, "the same policy as IIS's"
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        _head(f"{apache_url}/web.config")
+
+
+def test_self_check_on_apache_is_green(page: Page, apache_url: str) -> None:
+    run_self_check(page, f"{apache_url}/systemkontroll/")
+    expect_ok(page, CHECKS)
