@@ -11,6 +11,8 @@ the same run with the pages taken in turn, vary much less.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import platform
 import statistics
 import subprocess
@@ -135,6 +137,28 @@ def keystroke_latencies(browser: Browser, url: str, count: int = 40) -> list[flo
     return latencies
 
 
+def lighthouse_score(url: str, preset: str) -> float:
+    """Lighthouse's performance score (npm `lighthouse`, pinned) in Debian's Chromium."""
+    report = ROOT / "build" / "lighthouse.json"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [
+        str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+        url,
+        "--only-categories=performance",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        f"--chrome-flags={flags}",
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
+    score: float = json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"][
+        "score"
+    ]
+    return score
+
+
 def build_seconds() -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -189,6 +213,9 @@ def main() -> None:
         guide_context.close()
         keys = keystroke_latencies(browser, f"{root}/planera/")
         browser.close()
+    guide_url = f"{root}/under-samtalet/"
+    desktop = statistics.median(lighthouse_score(guide_url, "desktop") for _ in range(3))
+    mobile = statistics.median(lighthouse_score(guide_url, "mobile") for _ in range(3))
     server.shutdown()
 
     median = {
@@ -239,6 +266,14 @@ def main() -> None:
             "no Pyodide bytes",
             not guidance_python,
         ),
+        (
+            "Lighthouse performance, guidance page, desktop",
+            f"{desktop:.2f}",
+            "",
+            "≥ 0.98",
+            desktop >= 0.98,
+        ),
+        ("Lighthouse performance, guidance page, mobile", f"{mobile:.2f}", "", "(reference)", None),
         (
             "Memory once ready (planner / bare)",
             f"{planner['memory'] / 1e6:.0f} / {bare['memory'] / 1e6:.0f} MB",
