@@ -16,7 +16,8 @@ from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8"))
-READY = "performance.getEntriesByName('python-ready').length > 0"
+# A function, not an expression: Playwright evals expressions in the page, which the CSP forbids.
+READY = "() => performance.getEntriesByName('python-ready').length > 0"
 
 
 def open_planner(page: Page, url: str) -> None:
