@@ -15,7 +15,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samtalsplan import FORMAT, VERSION, Plan, PlanError, from_dict, parse, render_markdown, serialize, to_dict, validate
+from samtalsplan import (
+    FORMAT,
+    VERSION,
+    Plan,
+    PlanError,
+    from_dict,
+    parse,
+    render_markdown,
+    serialize,
+    to_dict,
+    validate,
+)
 from samtalsplan.bridge import handle
 from samtalsplan.codec import MAX_BYTES
 
@@ -101,8 +112,12 @@ def test_the_validator_and_renderers_take_every_plan(plan: Plan, lang: str) -> N
 
 
 @settings(max_examples=50)
-@given(damaged_states(), st.sampled_from(["check", "export", "open"]), st.sampled_from(["sv", "en"]))
-def test_the_bridge_always_answers_with_a_result_or_an_error(state: Any, op: str, lang: str) -> None:
+@given(
+    damaged_states(), st.sampled_from(["check", "export", "open"]), st.sampled_from(["sv", "en"])
+)
+def test_the_bridge_always_answers_with_a_result_or_an_error(
+    state: Any, op: str, lang: str
+) -> None:
     if op == "open":
         request = {"op": op, "lang": lang, "text": json.dumps(_document(state))}
     else:

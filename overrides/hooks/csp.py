@@ -70,7 +70,9 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def _with_hashes(html: str, where: str) -> str:
     if PLACEHOLDER not in html:
-        raise ValueError(f"{where}: no Content Security Policy (does its template extend main.html?)")
+        raise ValueError(
+            f"{where}: no Content Security Policy (does its template extend main.html?)"
+        )
     sources = inline_script_hashes(html)
     if _serving:
         sources.append("'unsafe-inline'")

@@ -14,6 +14,11 @@ def built_pages(site: Path = SITE) -> list[str]:
         relative = html.relative_to(site)
         if relative.parts[0] == "assets":
             continue
-        pages.append("" if relative.name == "index.html" and len(relative.parts) == 1
-                     else str(relative.parent) + "/" if relative.name == "index.html" else str(relative))
+        pages.append(
+            ""
+            if relative.name == "index.html" and len(relative.parts) == 1
+            else str(relative.parent) + "/"
+            if relative.name == "index.html"
+            else str(relative)
+        )
     return pages

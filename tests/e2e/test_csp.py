@@ -28,15 +28,26 @@ def test_the_site_has_pages() -> None:
 
 def test_every_page_declares_the_policy(site_dir: Path) -> None:
     for page in PAGES:
-        html = (site_dir / (page + "index.html" if page.endswith("/") or not page else page)).read_text("utf-8")
-        (policy,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        html = (
+            site_dir / (page + "index.html" if page.endswith("/") or not page else page)
+        ).read_text("utf-8")
+        (policy,) = re.findall(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html
+        )
         assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
         assert "'unsafe-inline'" not in policy.split("; style-src")[0], "scripts: hashes only"
         assert "'unsafe-eval'" not in policy
-        for directive in ("default-src 'self'", "worker-src 'self'", "connect-src 'self'",
-                          "object-src 'none'", "base-uri 'self'"):
+        for directive in (
+            "default-src 'self'",
+            "worker-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+        ):
             assert directive in policy
-        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy precedes every script"
+        assert html.index("Content-Security-Policy") < html.index("<script"), (
+            "the policy precedes every script"
+        )
 
 
 @pytest.mark.parametrize("path", PAGES)
