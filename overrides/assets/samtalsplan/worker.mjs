@@ -48,7 +48,7 @@ async function boot({ runtime, lockfile, packages }) {
   const problems = [];
   await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
   if (problems.length) {
-    throw new StepError("package", "ui.error.step", { step: "package", message: problems.join(" ") });
+    throw new StepError("package", "ui.error.package_missing", { message: problems.join(" ") });
   }
 
   self.postMessage(progressMessage("import"));
