@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8"))
@@ -80,3 +80,26 @@ def type_into(control: Locator, value: Any) -> None:
         control.select_option(value or "")
     else:
         control.fill(value or "")
+
+
+def with_settings(page: Page, **settings: Any) -> None:
+    """Serve the planner pages with sp-config changed, as an organisation's
+    mkdocs.yml (extra.samtalsplan) would, without building the site again."""
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        html = response.text()
+        start = html.index('id="sp-config">') + len('id="sp-config">')
+        end = html.index("</script>", start)
+        config = {**json.loads(html[start:end]), **settings}
+        route.fulfill(response=response, body=html[:start] + json.dumps(config) + html[end:])
+
+    page.route("**/planera/", rewrite)
+
+
+def read_json_download(page: Page, click: Callable[[], None]) -> tuple[str, Any]:
+    """Click, and return the downloaded file's name and parsed content."""
+    with page.expect_download() as download:
+        click()
+    path = download.value.path()
+    return download.value.suggested_filename, json.loads(Path(path).read_text(encoding="utf-8"))
