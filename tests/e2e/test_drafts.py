@@ -8,7 +8,14 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Dialog, Page, expect
 
-from .planner_page import CATALOGUE, open_planner, read_json_download, type_into, walk_plan, with_settings
+from .planner_page import (
+    CATALOGUE,
+    open_planner,
+    read_json_download,
+    type_into,
+    walk_plan,
+    with_settings,
+)
 from .test_planner import STATE
 
 DRAFT_KEY = "/samtalsplan.draft.planner"
