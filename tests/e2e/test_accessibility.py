@@ -4,8 +4,6 @@ and the whole plan can be made and saved with the keyboard alone."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +12,6 @@ from playwright.sync_api import Page, expect
 
 from .planner_page import CATALOGUE, READY, open_planner
 from .site_pages import built_pages
-from .test_planner import FULL, STATE
 
 AXE = Axe()
 SCHEMES = ["light", "dark"]
@@ -49,6 +46,11 @@ def test_the_planner_with_errors_and_messages_showing_has_no_violations(
     with page.expect_download():
         page.get_by_role("button", name="Ladda ner JSON").click()
     expect(page.get_by_role("link", name=CATALOGUE["problem.employee_missing"])).to_be_visible()
+    # Announced: the count in a live status, each message tied to its field.
+    expect(page.get_by_role("status").nth(2)).to_contain_text("Planen har 4 saker att rätta")
+    employee = page.get_by_label("Medarbetare", exact=True)
+    expect(employee).to_have_attribute("aria-invalid", "true")
+    expect(employee).to_have_accessible_description(CATALOGUE["problem.employee_missing"])
     page.get_by_label("Öppna sparad plan").set_input_files(
         files=[{"name": "fel.json", "mimeType": "application/json", "buffer": b"nej"}]
     )

@@ -146,3 +146,16 @@ def test_a_damaged_draft_is_ignored(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/planera/")
     expect(draft_status(page)).to_have_text(CATALOGUE["ui.draft.saving"])
     expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("")
+
+
+def test_the_draft_controls_link_to_where_it_is_stored(page: Page, site_url: str) -> None:
+    for planner, link, heading in [
+        ("planera/", "Var sparas planen?", "Var sparas planen?"),
+        ("en/planera/", "Where is the plan stored?", "Where is the plan stored?"),
+    ]:
+        page.goto(f"{site_url}/{planner}")
+        page.get_by_role("form").get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        # The page names the very key the planner uses.
+        expect(page.get_by_text(DRAFT_KEY.lstrip("/"), exact=True).first).to_be_visible()
+        expect(page.get_by_text(DRAFT_KEY, exact=True)).to_be_visible()
