@@ -38,9 +38,9 @@ POLICY: Final = "; ".join(
 
 # Script types the browser runs; anything else (JSON, templates) is data.
 _RUN_TYPES: Final = {"", "text/javascript", "application/javascript", "module"}
-_SCRIPT: Final = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_TYPE: Final = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_SRC: Final = re.compile(r"\bsrc\s*=", re.I)
+_SCRIPT: Final = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_TYPE: Final = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SRC: Final = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 
 _serving = False
 

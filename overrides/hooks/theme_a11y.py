@@ -11,7 +11,9 @@ import re
 from typing import Any, Final
 
 _DIALOG: Final = '<div class="md-search" data-md-component="search" role="dialog">'
-_FIELD_LABEL: Final = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
+_FIELD_LABEL: Final = re.compile(
+    r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"'
+)
 
 
 def _name_search_dialog(html: str, where: str) -> str:

@@ -42,7 +42,9 @@ def test_the_planner_with_errors_and_messages_showing_has_no_violations(
     page.get_by_label("Datum för samtalet").fill("2026-12-01")
     page.get_by_label("Datum för kort avstämning").fill("2026-11-01")
     page.get_by_role("button", name="Lägg till mål").click()
-    page.get_by_role("group", name="Mål 2").get_by_label("Varför målet är viktigt").fill("Utan titel")
+    page.get_by_role("group", name="Mål 2").get_by_label("Varför målet är viktigt").fill(
+        "Utan titel"
+    )
     with page.expect_download():
         page.get_by_role("button", name="Ladda ner JSON").click()
     expect(page.get_by_role("link", name=CATALOGUE["problem.employee_missing"])).to_be_visible()
@@ -59,9 +61,13 @@ def test_the_planner_with_errors_and_messages_showing_has_no_violations(
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_planner_that_cannot_start_has_no_violations(page: Page, site_url: str, scheme: str) -> None:
+def test_the_planner_that_cannot_start_has_no_violations(
+    page: Page, site_url: str, scheme: str
+) -> None:
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.route("**/*.whl", lambda route: route.fulfill(status=404))
     page.goto(f"{site_url}/planera/")
-    expect(page.get_by_role("button", name=CATALOGUE["ui.fallback.download"])).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name=CATALOGUE["ui.fallback.download"])).to_be_visible(
+        timeout=60_000
+    )
     assert violations(page) == []

@@ -51,7 +51,9 @@ def test_the_whole_plan_survives_a_reload(page: Page, site_url: str) -> None:
 
     page.reload()
     assert prompts == ["beforeunload"], "leaving with changes not downloaded asks first"
-    walk_plan(page, STATE, lambda control, value: expect(control).to_have_value(value or ""), add=False)
+    walk_plan(
+        page, STATE, lambda control, value: expect(control).to_have_value(value or ""), add=False
+    )
     expect(draft_status(page)).to_contain_text("Ditt utkast från")
 
 
@@ -66,7 +68,9 @@ def test_a_closed_tab_loses_nothing(context: BrowserContext, site_url: str) -> N
     second = context.new_page()
     second.goto(f"{site_url}/planera/")  # restored before Python is even ready
     expect(second.get_by_label("Medarbetare", exact=True)).to_have_value("Bo Ek")
-    expect(second.get_by_role("group", name="Mål 2").get_by_label("Mål", exact=True)).to_have_value("Andra målet")
+    expect(second.get_by_role("group", name="Mål 2").get_by_label("Mål", exact=True)).to_have_value(
+        "Andra målet"
+    )
 
 
 def test_clearing_the_draft_empties_the_form_after_asking(page: Page, site_url: str) -> None:
@@ -107,7 +111,9 @@ def test_after_a_json_download_leaving_does_not_ask(page: Page, site_url: str) -
     assert prompts == ["beforeunload"]
 
 
-def test_two_tabs_never_silently_overwrite_each_other(context: BrowserContext, site_url: str) -> None:
+def test_two_tabs_never_silently_overwrite_each_other(
+    context: BrowserContext, site_url: str
+) -> None:
     first, second = context.new_page(), context.new_page()
     for tab in (first, second):
         accept_leaving(tab)
@@ -121,13 +127,18 @@ def test_two_tabs_never_silently_overwrite_each_other(context: BrowserContext, s
     assert stored(first)["state"]["talk"]["employee"] == "Från första fliken"
     expect(draft_status(first)).to_have_text(CATALOGUE["ui.draft.saving"])
     # ...and what it shows can still be downloaded.
-    _, document = read_json_download(second, second.get_by_role("button", name="Ladda ner JSON").click)
+    _, document = read_json_download(
+        second, second.get_by_role("button", name="Ladda ner JSON").click
+    )
     assert document["talk"]["employee"] == "Från andra fliken"
 
 
 def test_an_organisation_can_turn_drafts_off(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/planera/")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [DRAFT_KEY, '{"version": 1, "state": {}}'])
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [DRAFT_KEY, '{"version": 1, "state": {}}'],
+    )
     with_settings(page, drafts=False)
     accept_leaving(page)
     open_planner(page, f"{site_url}/planera/")

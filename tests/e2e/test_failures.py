@@ -21,7 +21,10 @@ from .planner_page import CATALOGUE, open_planner, read_json_download, with_sett
 class WrongWasmType(SiteHandler):
     """A server that sends .wasm as a generic download, as misconfigured IIS or nginx do."""
 
-    extensions_map: ClassVar[dict[str, str]] = {**SiteHandler.extensions_map, ".wasm": "application/octet-stream"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SiteHandler.extensions_map,
+        ".wasm": "application/octet-stream",
+    }
 
 
 class NoWasmPolicy(SiteHandler):
@@ -74,7 +77,9 @@ def test_wrong_wasm_mime_type_is_explained(page: Page, misconfigured_url: str) -
     page.goto(f"{misconfigured_url}/planera/")
     type_a_little(page)
     status = page.get_by_role("status").first
-    expect(status).to_contain_text("Servern skickar WebAssembly-filen med fel typ (”application/octet-stream”)")
+    expect(status).to_contain_text(
+        "Servern skickar WebAssembly-filen med fel typ (”application/octet-stream”)"
+    )
     expect(status).to_contain_text("application/wasm")
     assert_fallback_saves_what_was_typed(page)
 

@@ -57,7 +57,13 @@ def test_the_whole_plan_with_the_keyboard_alone(page: Page, site_url: str, tmp_p
         tab_to(page, button)
         page.keyboard.press("Enter")
 
-    walk_plan(page, STATE, lambda control, value: type_with_keys(page, control, value), add=True, press=press)
+    walk_plan(
+        page,
+        STATE,
+        lambda control, value: type_with_keys(page, control, value),
+        add=True,
+        press=press,
+    )
 
     download_button = page.get_by_role("button", name="Ladda ner JSON")
     tab_to(page, download_button)
