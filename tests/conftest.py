@@ -34,6 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A fixed UI language, so date fields take their parts in one order (month, day, year).
+    "--lang=en-US",
 ]
 
 

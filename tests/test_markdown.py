@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass, replace
+from enum import Enum
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -13,9 +15,9 @@ from markdown_it.token import Token
 from samtalsplan import Action, Goal, Owner, Plan, Talk, parse, render_markdown
 from samtalsplan.markdown import escape
 
-FULL = parse(
-    (Path(__file__).parent / "fixtures" / "valid" / "full.json").read_text(encoding="utf-8")
-)
+from .test_codec import plans
+
+FULL = parse((Path(__file__).parent / "fixtures" / "valid" / "full.json").read_text(encoding="utf-8"))
 # CommonMark plus GFM tables and strikethrough, as email clients and Git hosts read it.
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -162,3 +164,31 @@ def test_escaped_text_reads_back_as_the_same_text(line: str) -> None:
     rendered = text_of(escape(line)) if line else ""
     # Markdown collapses runs of spaces only at the ends; the words come back as typed.
     assert rendered.split() == line.split()
+
+
+def _neutral(value: object) -> object:
+    """The same plan with every text replaced by a plain word (blank stays blank)."""
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return "\n".join("x" for line in value.splitlines() if line.strip())
+    if isinstance(value, tuple):
+        return tuple(_neutral(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _neutral(getattr(value, f.name)) for f in fields(value)})
+    return value
+
+
+@settings(max_examples=300)
+@given(plans, st.sampled_from(["sv", "en"]))
+def test_no_text_can_change_the_structure(plan: Plan, lang: str) -> None:
+    """Any text in any field, newlines and markup included: the document has the
+    headings, lists and tables of the same plan written in plain words."""
+    assert structure(render_markdown(plan, lang)) == structure(render_markdown(_neutral(plan), lang))
+
+
+def test_a_line_break_in_a_one_line_field_stays_inside_it() -> None:
+    """The form's name and date fields hold one line, but a file may not."""
+    plan = Plan(talk=Talk(employee="Anna\n# Ond rubrik", date="2026\n- 12"))
+    assert headings(render_markdown(plan))[0] == ("h1", "Medarbetarsamtal med Anna \\# Ond rubrik")
+    assert structure(render_markdown(plan)) == structure(render_markdown(Plan(talk=Talk(employee="A", date="B"))))

@@ -20,6 +20,9 @@ from .model import Plan
 
 FORMAT: Final = "samtalsplan"
 VERSION: Final = 1
+# A plan is a few kB; anything near this is not one. The page checks the same
+# limit before it reads a file (planner.js), so a huge file is never loaded.
+MAX_BYTES: Final = 2 * 1024 * 1024
 
 
 def to_dict(obj: Any) -> Any:
@@ -41,6 +44,11 @@ def serialize(plan: Plan) -> str:
 
 def parse(text: str) -> Plan:
     """Read a plan file; raise PlanFormatError saying what is wrong with it."""
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise PlanFormatError("format.too_large", limit=MAX_BYTES // (1024 * 1024))
+    # NUL never occurs in a text file; it does in images, documents and archives.
+    if "\x00" in text:
+        raise PlanFormatError("format.binary")
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError):

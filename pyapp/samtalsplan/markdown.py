@@ -27,6 +27,9 @@ _ORDERED_START = re.compile(r"^(\d+)([.)])")
 
 def escape(text: str) -> str:
     """One line of user text, safe to place in running Markdown text."""
+    # A line break would end a heading or a list item: a single-line field
+    # (a name, a date) read from a file may still hold one.
+    text = " ".join(text.splitlines())
     text = _INLINE_SPECIAL.sub(r"\\\1", text.strip())
     text = _ENTITY.sub(r"\\&", text)
     text = _BLOCK_START.sub(r"\\\1", text)

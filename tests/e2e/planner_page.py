@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE: dict[str, str] = json.loads(
-    (ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8")
-)
-READY = "performance.getEntriesByName('python-ready').length > 0"
+CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8"))
+# A function, not an expression: Playwright evals expressions in the page, which the CSP forbids.
+READY = "() => performance.getEntriesByName('python-ready').length > 0"
 
 
 def open_planner(page: Page, url: str) -> None:
@@ -26,45 +25,53 @@ def open_planner(page: Page, url: str) -> None:
     page.wait_for_function(READY, timeout=60_000)
 
 
-def _item(scope: Locator | Page, list_label: str, index: int, add: bool) -> Locator:
+Press = Callable[[Locator], None]
+
+
+def click(button: Locator) -> None:
+    button.click()
+
+
+def _item(scope: Locator | Page, list_label: str, index: int, add: bool, press: Press) -> Locator:
     """The fieldset of a list's item number index+1, added with its button if needed."""
     name = CATALOGUE[f"item.{list_label}"].format(n=index + 1)
     group = scope.get_by_role("group", name=name, exact=True)
     if add and group.count() == 0:
-        scope.get_by_role("button", name=CATALOGUE[f"add.{list_label}"], exact=True).last.click()
+        press(scope.get_by_role("button", name=CATALOGUE[f"add.{list_label}"], exact=True).last)
     return group
 
 
 Visit = Callable[[Locator, Any], None]
 
 
-def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool) -> None:
-    """Call visit(control, value) for every field of the state, in form order."""
-    for control, value in _controls(page, state, add=add):
+def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool, press: Press = click) -> None:
+    """Call visit(control, value) for every field of the state, in form order;
+    with add, press(button) adds the list items the state needs."""
+    for control, value in _controls(page, state, add=add, press=press):
         visit(control, value)
 
 
-def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple[Locator, Any]]:
+def _controls(page: Page, state: dict[str, Any], *, add: bool, press: Press) -> Iterator[tuple[Locator, Any]]:
     form = page.get_by_role("form")
-    label = lambda key: CATALOGUE[f"field.{key}"]  # noqa: E731
+    label = lambda key: CATALOGUE[f"field.{key}"]
     for key in ("employee", "manager", "date", "unit"):
         yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
     for i, goal in enumerate(state["goals"]):
-        group = _item(form, "goals", i, add)
+        group = _item(form, "goals", i, add, press)
         for key in ("title", "organisation_link", "why"):
             yield group.get_by_label(label(f"goals.{key}"), exact=True), goal[key]
         for j, step in enumerate(goal["steps"]):
             step_label = CATALOGUE["item.goals.steps"].format(n=j + 1)
             if add and group.get_by_label(step_label, exact=True).count() == 0:
-                group.get_by_role("button", name=CATALOGUE["add.goals.steps"], exact=True).click()
+                press(group.get_by_role("button", name=CATALOGUE["add.goals.steps"], exact=True))
             yield group.get_by_label(step_label, exact=True), step
         yield group.get_by_label(label("goals.measure"), exact=True), goal["measure"]
     for i, item in enumerate(state["development"]):
-        group = _item(form, "development", i, add)
+        group = _item(form, "development", i, add, press)
         for key in ("kind", "what", "when"):
             yield group.get_by_label(label(f"development.{key}"), exact=True), item[key]
     for i, obstacle in enumerate(state["conditions"]["obstacles"]):
-        group = _item(form, "conditions.obstacles", i, add)
+        group = _item(form, "conditions.obstacles", i, add, press)
         for key in ("obstacle", "need", "owner"):
             yield (
                 group.get_by_label(label(f"conditions.obstacles.{key}"), exact=True),
@@ -75,7 +82,7 @@ def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple
         state["conditions"]["manager_commitment"],
     )
     for i, action in enumerate(state["actions"]):
-        group = _item(form, "actions", i, add)
+        group = _item(form, "actions", i, add, press)
         for key in ("what", "owner", "due"):
             yield group.get_by_label(label(f"actions.{key}"), exact=True), action[key]
     yield form.get_by_label(label("follow_up.date"), exact=True), state["follow_up"]["date"]
@@ -87,3 +94,26 @@ def type_into(control: Locator, value: Any) -> None:
         control.select_option(value or "")
     else:
         control.fill(value or "")
+
+
+def with_settings(page: Page, **settings: Any) -> None:
+    """Serve the planner pages with sp-config changed, as an organisation's
+    mkdocs.yml (extra.samtalsplan) would, without building the site again."""
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        html = response.text()
+        start = html.index('id="sp-config">') + len('id="sp-config">')
+        end = html.index("</script>", start)
+        config = {**json.loads(html[start:end]), **settings}
+        route.fulfill(response=response, body=html[:start] + json.dumps(config) + html[end:])
+
+    page.route("**/planera/", rewrite)
+
+
+def read_json_download(page: Page, click: Callable[[], None]) -> tuple[str, Any]:
+    """Click, and return the downloaded file's name and parsed content."""
+    with page.expect_download() as download:
+        click()
+    path = download.value.path()
+    return download.value.suggested_filename, json.loads(Path(path).read_text(encoding="utf-8"))

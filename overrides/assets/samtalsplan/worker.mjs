@@ -53,7 +53,7 @@ async function boot({ runtime, lockfile, packages }) {
     handle = pyodide.pyimport("samtalsplan.bridge").handle;
   } catch (error) {
     // loadPyodide only logs a package that failed to load; the import says so.
-    throw new StepError("package", "ui.error.step", { step: "package", message: String(error.message ?? error) });
+    throw new StepError("package", "ui.error.package_missing", { message: String(error.message ?? error) });
   }
 }
 

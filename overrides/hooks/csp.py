@@ -1,0 +1,89 @@
+"""A Content Security Policy on every page, with hashes for the theme's inline scripts.
+
+The policy is a meta tag written by ``overrides/main.html``. Its ``script-src``
+carries a placeholder that this hook replaces, once a page is rendered, by the
+sha256 hash of each inline script on that very page (Material's small
+bootstrap scripts, whose text differs with the page's depth). JSON data blocks
+(``type="application/json"``) are not run, so they need no hash. A page
+without the policy, or with the placeholder left over, fails the build.
+
+Under ``mkdocs serve`` the live-reload script that MkDocs injects changes on
+every request and cannot be hashed, so there (and only there) script-src also
+allows inline scripts; the built site never does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from typing import Any, Final
+
+PLACEHOLDER: Final = "'sp-inline-script-hashes'"
+
+POLICY: Final = "; ".join(
+    [
+        "default-src 'self'",
+        f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+
+# Script types the browser runs; anything else (JSON, templates) is data.
+_RUN_TYPES: Final = {"", "text/javascript", "application/javascript", "module"}
+_SCRIPT: Final = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_TYPE: Final = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SRC: Final = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_env(env: Any, *, config: Any, files: Any) -> Any:
+    env.globals["samtalsplan_csp"] = POLICY
+    return env
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """The CSP source expression of every inline script the browser would run."""
+    hashes = []
+    for match in _SCRIPT.finditer(html):
+        attrs = match["attrs"]
+        kind = _TYPE.search(attrs)
+        if _SRC.search(attrs) or (kind and kind[1].lower() not in _RUN_TYPES):
+            continue
+        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(set(hashes))
+
+
+def _with_hashes(html: str, where: str) -> str:
+    if PLACEHOLDER not in html:
+        raise ValueError(
+            f"{where}: no Content Security Policy (does its template extend main.html?)"
+        )
+    sources = inline_script_hashes(html)
+    if _serving:
+        sources.append("'unsafe-inline'")
+    return html.replace(PLACEHOLDER, " ".join(sources), 1)
+
+
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    return _with_hashes(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    return _with_hashes(output_content, template_name)
