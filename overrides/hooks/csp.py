@@ -68,6 +68,14 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
+def policy(hashes: list[str], *, header: bool = False) -> str:
+    """The policy with these inline-script hashes. As an HTTP header (the
+    server configs in the release zip) it also forbids framing by other sites,
+    which a meta tag cannot say."""
+    text = POLICY.replace(PLACEHOLDER, " ".join(hashes)).replace("  ", " ").replace(" ;", ";")
+    return f"{text}; frame-ancestors 'self'" if header else text
+
+
 def _with_hashes(html: str, where: str) -> str:
     if PLACEHOLDER not in html:
         raise ValueError(

@@ -20,7 +20,6 @@ a new file, the browser installs it as a new version, with a cache of its own.
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import json
@@ -32,23 +31,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import csp
+
 PROJECT = Path(__file__).resolve().parents[2]
 SERVER_TEMPLATES = PROJECT / "overrides" / "server"
 SERVICE_WORKER = "sw.js"
 MANIFEST_LINE = re.compile(r"^const MANIFEST = .*;$", re.MULTILINE)
-
-# The policy the planner needs: the runtime compiles WebAssembly
-# ('wasm-unsafe-eval'), the page starts a module worker from the site, nothing
-# else leaves the origin. Material sets inline styles and draws icons from data:
-# URLs; its few small inline scripts are allowed by their hashes.
-CSP = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; worker-src 'self'; "
-    "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'self'"
-)
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""")
 
 # Files worth precompressing for nginx's gzip_static (python_stdlib.zip is
 # compressed already).
@@ -123,25 +112,11 @@ def stamp_service_worker(site_dir: Path) -> str:
 # Server configs ----------------------------------------------------------------
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP sources for every inline script the site's pages run (JSON data
-    blocks are not run, so they need none)."""
-    hashes = set()
-    for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attrs, body = match["attrs"], match["body"]
-            kind = SCRIPT_TYPE.search(attrs)
-            if re.search(r"\bsrc\s*=", attrs) or not body.strip():
-                continue
-            if kind and kind[1].lower() not in ("text/javascript", "module"):
-                continue
-            digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
-    return sorted(hashes)
-
-
 def content_security_policy(site_dir: Path) -> str:
-    return CSP.format(hashes="".join(f" {h}" for h in inline_script_hashes(site_dir)))
+    """The pages' policy (csp.py) as a header for the whole site: the hashes of
+    every inline script any page runs."""
+    hashes = {h for page in site_dir.rglob("*.html") for h in csp.inline_script_hashes(page.read_text("utf-8"))}
+    return csp.policy(sorted(hashes), header=True)
 
 
 def server_configs(site_dir: Path) -> dict[str, str]:

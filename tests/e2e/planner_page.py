@@ -53,7 +53,10 @@ def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool, pre
 
 def _controls(page: Page, state: dict[str, Any], *, add: bool, press: Press) -> Iterator[tuple[Locator, Any]]:
     form = page.get_by_role("form")
-    label = lambda key: CATALOGUE[f"field.{key}"]
+
+    def label(key: str) -> str:
+        return CATALOGUE[f"field.{key}"]
+
     for key in ("employee", "manager", "date", "unit"):
         yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
     for i, goal in enumerate(state["goals"]):
