@@ -21,9 +21,27 @@ def call(**request: Any) -> dict[str, Any]:
 
 def test_check_reports_problems_with_paths_in_the_requested_language() -> None:
     state = {**FULL_STATE, "talk": {**FULL_STATE["talk"], "manager": ""}}
-    assert call(op="check", state=state, lang="en") == {
-        "result": {"problems": [{"path": "talk.manager", "key": "problem.manager_missing", "message": "Write the manager's name."}]}
+    assert call(op="check", state=state, lang="en", today="2026-12-01")["result"] == {
+        "problems": [{"path": "talk.manager", "key": "problem.manager_missing", "message": "Write the manager's name."}],
+        "advice": [],
     }
+
+
+def test_check_advises_with_the_organisation_settings() -> None:
+    goals = FULL_STATE["goals"] * 2
+    result = call(op="check", state={**FULL_STATE, "goals": goals}, lang="en", today="2026-12-01",
+                  settings={"max_goals": 3, "guide": {"talk": "x/"}})["result"]
+    assert result["advice"] == [
+        {"id": "goals.too_many", "severity": "warning", "path": "goals",
+         "message": "The plan has 4 goals, more than the organisation's limit of 3. "
+         "Prioritise: keep the most important and save the rest for next year."}
+    ]
+
+
+def test_bad_settings_are_an_error_reply() -> None:
+    reply = call(op="check", state=FULL_STATE, settings={"max_goals": "five"}, lang="en")
+    assert reply["error"]["key"] == "settings.invalid"
+    assert reply["error"]["path"] == "max_goals"
 
 
 def test_export_json_opens_back_to_the_same_state() -> None:

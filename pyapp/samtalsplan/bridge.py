@@ -1,6 +1,8 @@
 """The one entry point the browser's worker calls: JSON text in, JSON text out.
 
-A request is ``{"op": ..., "lang": "sv", ...}``; the reply is
+A request is ``{"op": ..., "lang": "sv", ...}``, optionally with the
+organisation's ``settings`` (``extra.samtalsplan``) and ``today`` (an ISO
+date; tests pin it, the page leaves it out). The reply is
 ``{"result": ...}`` or ``{"error": {"key", "path", "message"}}``. Only JSON
 strings cross the boundary between JavaScript and Python, so nothing needs
 converting and nothing is shared.
@@ -12,11 +14,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .advice import advise
 from .codec import from_dict, parse, serialize, to_dict
+from .dates import parse_date
 from .errors import PlanError
 from .filename import download_name
 from .i18n import language
 from .markdown import render_markdown
+from .settings import Settings
 from .validation import validate
 
 _Handler = Callable[[dict[str, Any], str], dict[str, Any]]
@@ -29,9 +34,21 @@ def _problems(state: dict[str, Any], lang: str) -> list[dict[str, str]]:
     ]
 
 
+def _advice(state: dict[str, Any], request: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    settings = Settings.from_dict(request.get("settings"))
+    today = parse_date(request.get("today") or "")
+    return [
+        {"id": h.id, "severity": h.severity.value, "path": h.path, "message": h.message}
+        for h in advise(from_dict(state), lang, settings, today)
+    ]
+
+
 def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Validate the form's state."""
-    return {"problems": _problems(request["state"], lang)}
+    """Validate the form's state, and advise on it."""
+    return {
+        "problems": _problems(request["state"], lang),
+        "advice": _advice(request["state"], request, lang),
+    }
 
 
 def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -48,6 +65,7 @@ def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
         "filename": download_name(plan, extension),
         "mime": mime,
         "problems": _problems(request["state"], lang),
+        "advice": _advice(request["state"], request, lang),
     }
 
 

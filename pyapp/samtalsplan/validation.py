@@ -8,15 +8,14 @@ renderers leave it out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
+from .dates import parse_date
 from .i18n import translate
 from .model import Plan
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+__all__ = ["Problem", "parse_date", "validate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +25,6 @@ class Problem:
     path: str
     key: str
     message: str
-
-
-def parse_date(text: str) -> date | None:
-    """The date in an ISO ``YYYY-MM-DD`` string, or None if there is no such date."""
-    if not _ISO_DATE.fullmatch(text.strip()):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def validate(plan: Plan, lang: str = "sv") -> list[Problem]:
