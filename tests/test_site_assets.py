@@ -34,7 +34,7 @@ def test_wheel_is_locked_by_sha256_in_a_folder_named_by_it(site_dir: Path) -> No
 
 def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
     html = (site_dir / "planera" / "index.html").read_text(encoding="utf-8")
-    config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.S)[1])
+    config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.DOTALL)[1])
     (folder,) = (site_dir / "assets" / "python").iterdir()
     assert config["lockfile"] == f"../assets/python/{folder.name}/pyodide-lock.json"
     assert config["runtime"] == "../assets/pyodide/314.0.7/"

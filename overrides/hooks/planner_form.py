@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
 
 from samtalsplan.form import form_tree
 from samtalsplan.i18n import catalogue, language, translate
+from samtalsplan.settings import Settings
 
 
 def _has_message(key: str, lang: str) -> bool:
@@ -34,6 +35,17 @@ def _messages(prefixes: tuple[str, ...], lang: str) -> dict[str, str]:
     return {k: v for k, v in catalogue(language(lang)).items() if k.startswith(prefixes)}
 
 
+def _settings(config: Any) -> dict[str, Any]:
+    """The organisation's settings (``extra.samtalsplan``), checked: a wrong
+    value stops the build with a message naming the setting."""
+    return Settings.from_dict((config.extra or {}).get("samtalsplan")).to_dict()
+
+
+def on_config(config: Any) -> Any:
+    _settings(config)
+    return config
+
+
 def on_env(env: Any, *, config: Any, files: Any) -> Any:
     env.globals["samtalsplan_form"] = [asdict(node) for node in form_tree()]
     env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(
@@ -42,4 +54,5 @@ def on_env(env: Any, *, config: Any, files: Any) -> Any:
     env.globals["samtalsplan_has"] = _has_message
     env.globals["samtalsplan_id"] = _control_id
     env.globals["samtalsplan_messages"] = _messages
+    env.globals["samtalsplan_settings"] = _settings
     return env

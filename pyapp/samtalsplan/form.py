@@ -26,6 +26,7 @@ class FormNode:
     its label. A ``select`` has ``options`` (catalogue keys in ``choices``);
     a ``group`` or ``list`` has ``children`` (for a list: one item's fields);
     a ``text_list`` is a list of single lines, such as a goal's steps.
+    ``suggestions`` names the organisation setting offered as choices for a text.
     """
 
     key: str
@@ -34,6 +35,7 @@ class FormNode:
     options: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     children: tuple[FormNode, ...] = ()
+    suggestions: str = ""
 
 
 def form_tree() -> tuple[FormNode, ...]:
@@ -51,7 +53,9 @@ def _children(cls: type, label_prefix: str) -> tuple[FormNode, ...]:
 def _node(key: str, hint: Any, metadata: Any, label: str) -> FormNode:
     origin = get_origin(hint)
     if hint is str:
-        return FormNode(key, label, metadata.get("widget", "text"))
+        return FormNode(
+            key, label, metadata.get("widget", "text"), suggestions=metadata.get("suggestions", "")
+        )
     if origin in (Union, types.UnionType):
         (enum,) = (arg for arg in get_args(hint) if arg is not type(None))
         assert issubclass(enum, Enum)

@@ -6,7 +6,8 @@ representable and nothing is lost between the form, the file and back.
 Whether the content makes sense is the validator's job, not the model's.
 
 Field metadata drives the form: ``widget`` says how a text field is edited
-(``"text"``, ``"textarea"`` or ``"date"``). Enum fields become choices and
+(``"text"``, ``"textarea"`` or ``"date"``); ``suggestions`` names the
+organisation setting whose values the form offers for it. Enum fields become choices and
 tuple fields become lists a person can add to and remove from.
 """
 
@@ -17,8 +18,8 @@ from enum import StrEnum
 from typing import Any
 
 
-def _text(widget: str = "text") -> Any:
-    return field(default="", metadata={"widget": widget})
+def _text(widget: str = "text", suggestions: str = "") -> Any:
+    return field(default="", metadata={"widget": widget, "suggestions": suggestions})
 
 
 class Owner(StrEnum):
@@ -73,7 +74,7 @@ class Goal(Item):
     """
 
     title: str = _text()
-    organisation_link: str = _text("textarea")
+    organisation_link: str = _text(suggestions="organisation_goals")
     why: str = _text("textarea")
     steps: tuple[str, ...] = ()
     measure: str = _text("textarea")

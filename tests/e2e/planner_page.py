@@ -44,7 +44,7 @@ def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool) -> 
 
 def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple[Locator, Any]]:
     form = page.get_by_role("form")
-    label = lambda key: CATALOGUE[f"field.{key}"]  # noqa: E731
+    label = lambda key: CATALOGUE[f"field.{key}"]
     for key in ("employee", "manager", "date", "unit"):
         yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
     for i, goal in enumerate(state["goals"]):

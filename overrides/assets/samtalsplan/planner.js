@@ -21,7 +21,15 @@ function wire(form, config) {
   const touched = new Set();
   let showAll = false;
   let problems = [];
+  let advice = [];
   let timer = null;
+  // A field shows its messages once touched; a list once any of its fields is,
+  // or, inside a list item (a goal's steps), once any field of that item is.
+  const visible = (path) => {
+    if (showAll || touched.has(path)) return true;
+    const item = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`) ? "" : path.slice(0, path.lastIndexOf("]") + 1);
+    return [...touched].some((p) => p.startsWith(`${path}[`) || (item && p.startsWith(item)));
+  };
 
   renumber(form);
 
@@ -46,34 +54,69 @@ function wire(form, config) {
   }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
 
   const call = async (request) => {
-    const reply = await python.call({ lang: config.lang, ...request });
+    const reply = await python.call({ lang: config.lang, settings: config.settings, ...request });
     if (reply.error) throw reply.error;
     return reply.result;
   };
 
-  const render = () => {
-    showProblems(form, problems, (path) => showAll || touched.has(path));
-    const box = form.querySelector("[data-sp-problems]");
-    const list = box.querySelector("[data-sp-problem-list]");
-    list.replaceChildren(...problems.map(({ path, message: text }) => {
+  const idOf = (path) => form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`)?.id ?? "";
+  const severity = (name) => text(`advice.severity.${name}`);
+  // A list of messages, each linking to its field (or its list's first field).
+  const linked = (list, messages, label = (m) => m.message) =>
+    list.replaceChildren(...messages.map((m) => {
       const li = document.createElement("li");
-      const control = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`);
-      if (control) {
+      const target = form.querySelector(`[data-sp-path="${CSS.escape(m.path)}"]`)
+        ?? form.querySelector(`[data-sp-path^="${CSS.escape(m.path)}["]`);
+      if (target) {
         const link = document.createElement("a");
-        link.href = `#${control.id}`;
-        link.textContent = text;
+        link.href = `#${target.id}`;
+        link.textContent = label(m);
         li.append(link);
       } else {
-        li.textContent = text;
+        li.textContent = label(m);
       }
       return li;
     }));
+
+  const render = () => {
+    showProblems(form, problems, visible, advice, severity);
+    const box = form.querySelector("[data-sp-problems]");
+    linked(box.querySelector("[data-sp-problem-list]"), problems);
     box.hidden = !showAll || problems.length === 0;
+    const summary = form.querySelector("[data-sp-advice-summary]");
+    linked(summary.querySelector("[data-sp-advice-list]"), advice, (h) => `${severity(h.severity)}: ${h.message}`);
+    summary.hidden = advice.length === 0;
   };
 
   const check = async () => {
-    ({ problems } = await call({ op: "check", state: collect(form) }));
+    ({ problems, advice } = await call({ op: "check", state: collect(form) }));
     render();
+  };
+
+  // Before a plan leaves the browser, ask about possible special-category data.
+  const dialog = form.querySelector("[data-sp-confirm]");
+  const confirmSensitive = async () => {
+    await check();
+    const errors = advice.filter((h) => h.severity === "error");
+    if (!errors.length) return true;
+    dialog.querySelector("[data-sp-confirm-list]").replaceChildren(...errors.map((h) => {
+      const li = document.createElement("li");
+      li.textContent = `${form.querySelector(`label[for="${CSS.escape(idOf(h.path))}"]`)?.textContent ?? h.path}: ${h.message}`;
+      return li;
+    }));
+    dialog.showModal();
+    return new Promise((resolve) => {
+      const answer = (event) => {
+        const button = event.target.closest("[data-sp-confirm-answer]");
+        if (!button && event.type === "click") return;
+        dialog.removeEventListener("click", answer);
+        dialog.removeEventListener("close", answer);
+        if (dialog.open) dialog.close();
+        resolve(button?.dataset.spConfirmAnswer === "download");
+      };
+      dialog.addEventListener("click", answer);
+      dialog.addEventListener("close", answer);
+    });
   };
   const scheduleCheck = () => {
     clearTimeout(timer);
@@ -87,7 +130,9 @@ function wire(form, config) {
   });
   form.addEventListener("focusout", (event) => {
     if (event.target.dataset.spPath && event.target.value) touched.add(event.target.dataset.spPath);
-    render();
+    // Focus moving to a button means a click is under way: showing messages now
+    // would move the button away from under the pointer. Its handler renders.
+    if (!event.relatedTarget?.matches("button")) render();
   });
 
   form.addEventListener("click", (event) => {
@@ -112,9 +157,15 @@ function wire(form, config) {
   for (const button of form.querySelectorAll("[data-sp-download]")) {
     button.addEventListener("click", async () => {
       try {
+        if (!(await confirmSensitive())) {
+          showAll = true;
+          render();
+          message.textContent = text("ui.download_cancelled");
+          return;
+        }
         const result = await call({ op: "export", format: button.dataset.spDownload, state: collect(form) });
         download(result);
-        problems = result.problems;
+        ({ problems, advice } = result);
         showAll = true;
         render();
         message.textContent = problems.length
