@@ -12,6 +12,11 @@ from samtalsplan.bridge import handle
 
 FULL_TEXT = (Path(__file__).parent / "fixtures" / "valid" / "full.json").read_text(encoding="utf-8")
 FULL_STATE = {k: v for k, v in json.loads(FULL_TEXT).items() if k not in ("format", "version")}
+# The state as the planner form sends it: no check-ins, no fingerprint (Python computes it).
+FORM_STATE = {
+    **{k: v for k, v in FULL_STATE.items() if k != "check_ins"},
+    "agreement": {k: v for k, v in FULL_STATE["agreement"].items() if k != "fingerprint"},
+}
 
 
 def call(**request: Any) -> dict[str, Any]:
@@ -20,7 +25,7 @@ def call(**request: Any) -> dict[str, Any]:
 
 
 def test_check_reports_problems_with_paths_in_the_requested_language() -> None:
-    state = {**FULL_STATE, "talk": {**FULL_STATE["talk"], "manager": ""}}
+    state = {**FORM_STATE, "talk": {**FORM_STATE["talk"], "manager": ""}}
     assert call(op="check", state=state, lang="en", today="2026-12-01")["result"] == {
         "problems": [{"path": "talk.manager", "key": "problem.manager_missing", "message": "Write the manager's name."}],
         "advice": [],
@@ -28,8 +33,8 @@ def test_check_reports_problems_with_paths_in_the_requested_language() -> None:
 
 
 def test_check_advises_with_the_organisation_settings() -> None:
-    goals = FULL_STATE["goals"] * 2
-    result = call(op="check", state={**FULL_STATE, "goals": goals}, lang="en", today="2026-12-01",
+    goals = FORM_STATE["goals"] * 2
+    result = call(op="check", state={**FORM_STATE, "goals": goals}, lang="en", today="2026-12-01",
                   settings={"max_goals": 3, "guide": {"talk": "x/"}})["result"]
     assert result["advice"] == [
         {"id": "goals.too_many", "severity": "warning", "path": "goals",
@@ -39,21 +44,57 @@ def test_check_advises_with_the_organisation_settings() -> None:
 
 
 def test_bad_settings_are_an_error_reply() -> None:
-    reply = call(op="check", state=FULL_STATE, settings={"max_goals": "five"}, lang="en")
+    reply = call(op="check", state=FORM_STATE, settings={"max_goals": "five"}, lang="en")
     assert reply["error"]["key"] == "settings.invalid"
     assert reply["error"]["path"] == "max_goals"
 
 
 def test_export_json_opens_back_to_the_same_state() -> None:
-    exported = call(op="export", format="json", state=FULL_STATE, lang="sv")["result"]
+    exported = call(op="export", format="json", state=FORM_STATE, lang="sv")["result"]
+    assert exported["text"] == FULL_TEXT, "sealed with the same fingerprint as the fixture"
     assert exported["filename"] == "samtalsplan-2026-12-03-åsa-öberg.json"
     assert exported["mime"] == "application/json"
     assert exported["problems"] == []
-    assert call(op="open", text=exported["text"])["result"]["state"] == FULL_STATE
+    assert call(op="open", text=exported["text"])["result"] == {"state": FULL_STATE, "agreement": "agreed", "version": 2}
+
+
+def test_a_plan_changed_after_the_agreement_is_flagged_on_opening() -> None:
+    changed = FULL_TEXT.replace("under två dagar", "under tre dagar")
+    opened = call(op="open", text=changed, lang="en", today="2026-12-01")["result"]
+    assert opened["agreement"] == "changed"
+    check = call(op="check", state=opened["state"], base=opened["state"], lang="en", today="2026-12-01")
+    assert [h["id"] for h in check["result"]["advice"]] == ["agreement.changed"]
+
+
+def test_agreeing_again_seals_the_plan_anew() -> None:
+    opened = call(op="open", text=FULL_TEXT.replace("under två dagar", "under tre dagar"))["result"]
+    state = {**opened["state"], "agreement": {**FORM_STATE["agreement"], "date": "2026-12-10"}}
+    exported = call(op="export", format="json", state=state, base=opened["state"])["result"]
+    assert call(op="open", text=exported["text"])["result"]["agreement"] == "agreed"
+    unchanged = call(op="export", format="json", state=opened["state"], base=opened["state"])["result"]
+    assert call(op="open", text=unchanged["text"])["result"]["agreement"] == "changed"
+
+
+def test_export_keeps_what_the_form_does_not_edit() -> None:
+    base = json.loads((Path(__file__).parent / "fixtures" / "versions" / "v2-check-ins.json").read_text(encoding="utf-8"))
+    exported = call(op="export", format="json", state=FORM_STATE, base=base)["result"]
+    assert json.loads(exported["text"])["check_ins"] == base["check_ins"]
+
+
+def test_a_version_1_file_opens_migrated() -> None:
+    v1 = (Path(__file__).parent / "fixtures" / "versions" / "v1.json").read_text(encoding="utf-8")
+    opened = call(op="open", text=v1)["result"]
+    assert (opened["version"], opened["agreement"], opened["state"]["check_ins"]) == (1, "none", [])
+
+
+def test_the_retention_setting_sets_keep_until() -> None:
+    state = {**FORM_STATE, "agreement": {**FORM_STATE["agreement"], "keep_until": ""}}
+    exported = call(op="export", format="json", state=state, settings={"retention_months": 24})["result"]
+    assert json.loads(exported["text"])["agreement"]["keep_until"] == "2028-12-03"
 
 
 def test_export_markdown() -> None:
-    exported = call(op="export", format="markdown", state=FULL_STATE, lang="en")["result"]
+    exported = call(op="export", format="markdown", state=FORM_STATE, lang="en")["result"]
     assert exported["filename"] == "samtalsplan-2026-12-03-åsa-öberg.md"
     assert exported["text"].startswith("# Development talk with Åsa Öberg\n")
 

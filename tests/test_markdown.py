@@ -24,6 +24,7 @@ SECTIONS_SV = [
     "Gemensam handlingsplan",
     "Uppföljning",
     "Sammanfattning",
+    "Överenskommelse",
 ]
 
 

@@ -15,9 +15,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
 
+from samtalsplan.codec import VERSION
 from samtalsplan.form import form_tree
 from samtalsplan.i18n import catalogue, language, translate
+from samtalsplan.schema import schema_json
 from samtalsplan.settings import Settings
+
+SCHEMA_PATH = Path("assets") / "samtalsplan" / "plan.schema.json"
 
 
 def _has_message(key: str, lang: str) -> bool:
@@ -55,4 +59,14 @@ def on_env(env: Any, *, config: Any, files: Any) -> Any:
     env.globals["samtalsplan_id"] = _control_id
     env.globals["samtalsplan_messages"] = _messages
     env.globals["samtalsplan_settings"] = _settings
+    env.globals["samtalsplan_format_version"] = VERSION
     return env
+
+
+def on_post_build(*, config: Any) -> None:
+    """Publish the plan file's JSON Schema, generated from the model."""
+    target = Path(config["site_dir"]) / SCHEMA_PATH
+    text = schema_json()
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -26,6 +26,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
+from .agreement import AgreementStatus, status
 from .dates import add_months, parse_date
 from .i18n import LANGUAGES, translate
 from .model import DevelopmentKind, Owner, Plan
@@ -71,6 +72,7 @@ RULES: Final[dict[str, Severity]] = {
     "follow_up.too_late": Severity.WARNING,
     "follow_up.past": Severity.WARNING,
     "summary.missing": Severity.TIP,
+    "agreement.changed": Severity.WARNING,
 }
 
 _Found = tuple[str, str, dict[str, object]]  # rule id, path, message params
@@ -187,6 +189,12 @@ def _follow_up(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
 def _summary(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
     if not plan.summary.strip():
         yield "summary.missing", "summary", {}
+
+
+@_rule
+def _agreement(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
+    if status(plan) is AgreementStatus.CHANGED:
+        yield "agreement.changed", "agreement.date", {"date": plan.agreement.date}
 
 
 @_rule

@@ -15,45 +15,60 @@ from collections.abc import Callable
 from typing import Any
 
 from .advice import advise
-from .codec import from_dict, parse, serialize, to_dict
+from .agreement import seal, status
+from .codec import from_dict, read, serialize, to_dict
 from .dates import parse_date
 from .errors import PlanError
 from .filename import download_name
 from .i18n import language
 from .markdown import render_markdown
+from .model import Plan
 from .settings import Settings
 from .validation import validate
 
 _Handler = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
-def _problems(state: dict[str, Any], lang: str) -> list[dict[str, str]]:
-    return [
-        {"path": p.path, "key": p.key, "message": p.message}
-        for p in validate(from_dict(state), lang)
-    ]
+def merge(base: Any, state: Any) -> Any:
+    """The form's ``state`` laid over ``base``, the plan as opened: what the form
+    does not edit (check-ins, the fingerprint) is kept from the file."""
+    if isinstance(base, dict) and isinstance(state, dict):
+        return {**base, **{k: merge(base.get(k), v) for k, v in state.items()}}
+    return state
 
 
-def _advice(state: dict[str, Any], request: dict[str, Any], lang: str) -> list[dict[str, str]]:
-    settings = Settings.from_dict(request.get("settings"))
+def _plan(request: dict[str, Any]) -> Plan:
+    base = request.get("base")
+    return from_dict(merge(base, request["state"]) if base else request["state"])
+
+
+def _settings(request: dict[str, Any]) -> Settings:
+    return Settings.from_dict(request.get("settings"))
+
+
+def _problems(plan: Plan, lang: str) -> list[dict[str, str]]:
+    return [{"path": p.path, "key": p.key, "message": p.message} for p in validate(plan, lang)]
+
+
+def _advice(plan: Plan, request: dict[str, Any], lang: str) -> list[dict[str, str]]:
     today = parse_date(request.get("today") or "")
     return [
         {"id": h.id, "severity": h.severity.value, "path": h.path, "message": h.message}
-        for h in advise(from_dict(state), lang, settings, today)
+        for h in advise(plan, lang, _settings(request), today)
     ]
 
 
 def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Validate the form's state, and advise on it."""
-    return {
-        "problems": _problems(request["state"], lang),
-        "advice": _advice(request["state"], request, lang),
-    }
+    """Validate the form's state (over ``base``, the plan as opened), and advise on it."""
+    plan = _plan(request)
+    return {"problems": _problems(plan, lang), "advice": _advice(plan, request, lang)}
 
 
 def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A download of the form's state: ``format`` is ``json`` or ``markdown``."""
-    plan = from_dict(request["state"])
+    """A download of the form's state: ``format`` is ``json`` or ``markdown``.
+    The plan is sealed first if both parties have agreed (see agreement.seal)."""
+    base = request.get("base")
+    plan = seal(_plan(request), from_dict(base) if base else None, _settings(request))
     if request["format"] == "json":
         text, extension, mime = serialize(plan), "json", "application/json"
     elif request["format"] == "markdown":
@@ -64,14 +79,18 @@ def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
         "text": text,
         "filename": download_name(plan, extension),
         "mime": mime,
-        "problems": _problems(request["state"], lang),
-        "advice": _advice(request["state"], request, lang),
+        "state": to_dict(plan),
+        "problems": _problems(plan, lang),
+        "advice": _advice(plan, request, lang),
     }
 
 
 def _open(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Read a saved plan file into the form's state."""
-    return {"state": to_dict(parse(request["text"]))}
+    """Read a saved plan file (of any version) into the form's state. ``agreement``
+    says whether it is agreed, and whether it changed since; ``version`` is the
+    file's format version before migration."""
+    plan, version = read(request["text"])
+    return {"state": to_dict(plan), "agreement": status(plan).value, "version": version}
 
 
 OPERATIONS: dict[str, _Handler] = {"check": _check, "export": _export, "open": _open}

@@ -38,15 +38,26 @@ class FormNode:
     suggestions: str = ""
 
 
-def form_tree() -> tuple[FormNode, ...]:
-    """The planner's sections: one node per top-level field of the plan."""
-    return _children(Plan, "field")
+def form_tree(page: str = "planner") -> tuple[FormNode, ...]:
+    """A page's sections: one node per top-level field of the plan that ``page``
+    edits (the planner edits all but the check-ins, which ``follow_up`` records).
+    Computed fields have no control: the logic fills them."""
+    return tuple(
+        node
+        for node, f in zip(_children(Plan, "field"), _typed_fields(Plan), strict=True)
+        if f.metadata.get("page", "planner") == page
+    )
+
+
+def _typed_fields(cls: type) -> list[Any]:
+    return [f for f in fields(cls) if f.metadata.get("widget") != "computed"]
 
 
 def _children(cls: type, label_prefix: str) -> tuple[FormNode, ...]:
     hints = get_type_hints(cls)
     return tuple(
-        _node(f.name, hints[f.name], f.metadata, f"{label_prefix}.{f.name}") for f in fields(cls)
+        _node(f.name, hints[f.name], f.metadata, f"{label_prefix}.{f.name}")
+        for f in _typed_fields(cls)
     )
 
 

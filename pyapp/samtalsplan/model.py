@@ -6,8 +6,10 @@ representable and nothing is lost between the form, the file and back.
 Whether the content makes sense is the validator's job, not the model's.
 
 Field metadata drives the form: ``widget`` says how a text field is edited
-(``"text"``, ``"textarea"`` or ``"date"``); ``suggestions`` names the
-organisation setting whose values the form offers for it. Enum fields become choices and
+(``"text"``, ``"textarea"`` or ``"date"``; ``"computed"`` fields are filled by
+the logic, never typed); ``suggestions`` names the organisation setting whose
+values the form offers for it. ``page`` says which page edits a section: the
+planner, or the follow-up page (check-ins). Enum fields become choices and
 tuple fields become lists a person can add to and remove from.
 """
 
@@ -28,6 +30,15 @@ class Owner(StrEnum):
     EMPLOYEE = "employee"
     MANAGER = "manager"
     BOTH = "both"
+
+
+class Status(StrEnum):
+    """How an action is going, as recorded at a check-in."""
+
+    NOT_STARTED = "not_started"
+    ONGOING = "ongoing"
+    DONE = "done"
+    DROPPED = "dropped"
 
 
 class DevelopmentKind(StrEnum):
@@ -123,8 +134,47 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class Agreement:
+    """Both parties agree to the plan, by name and date; and how long it is kept.
+
+    ``fingerprint`` is the SHA-256 of the plan's canonical JSON when it was
+    agreed (see ``samtalsplan.agreement``); it is computed, never typed.
+    """
+
+    employee: str = _text()
+    manager: str = _text()
+    date: str = _text("date")
+    keep_until: str = _text("date")
+    fingerprint: str = _text("computed")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionStatus(Item):
+    """One action's progress at a check-in; ``action`` is the action's text."""
+
+    action: str = _text("computed")
+    status: Status | None = None
+    note: str = _text("textarea")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn(Item):
+    """One follow-up meeting: when, how each action is going, and the next one."""
+
+    date: str = _text("date")
+    statuses: tuple[ActionStatus, ...] = ()
+    note: str = _text("textarea")
+    next_date: str = _text("date")
+
+
+def _page(page: str, default: Any) -> Any:
+    return field(default=default, metadata={"page": page})
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """The whole plan. Its top-level fields are the planner's sections, in order."""
+    """The whole plan. Its top-level fields are the planner's sections, in order,
+    then the check-ins, which the follow-up page records (oldest first)."""
 
     talk: Talk = field(default_factory=Talk)
     goals: tuple[Goal, ...] = ()
@@ -133,3 +183,5 @@ class Plan:
     actions: tuple[Action, ...] = ()
     follow_up: FollowUp = field(default_factory=FollowUp)
     summary: str = _text("textarea")
+    agreement: Agreement = field(default_factory=Agreement)
+    check_ins: tuple[CheckIn, ...] = _page("follow_up", ())

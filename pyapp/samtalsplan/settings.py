@@ -49,7 +49,9 @@ class Settings:
         goals = data.get("organisation_goals", ())
         if not isinstance(goals, (list, tuple)) or not all(isinstance(g, str) for g in goals):
             raise PlanError("settings.invalid", "organisation_goals", setting="organisation_goals")
-        values: dict[str, Any] = {"organisation_goals": tuple(g.strip() for g in goals if g.strip())}
+        values: dict[str, Any] = {
+            "organisation_goals": tuple(g.strip() for g in goals if g.strip())
+        }
         for name in ("max_goals", "follow_up_months", "retention_months"):
             if name in data:
                 if type(data[name]) is not int:

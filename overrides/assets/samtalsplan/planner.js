@@ -22,6 +22,7 @@ function wire(form, config) {
   let showAll = false;
   let problems = [];
   let advice = [];
+  let base = null; // the plan as opened: keeps what this form does not edit
   let timer = null;
   // A field shows its messages once touched; a list once any of its fields is,
   // or, inside a list item (a goal's steps), once any field of that item is.
@@ -89,7 +90,7 @@ function wire(form, config) {
   };
 
   const check = async () => {
-    ({ problems, advice } = await call({ op: "check", state: collect(form) }));
+    ({ problems, advice } = await call({ op: "check", state: collect(form), base }));
     render();
   };
 
@@ -163,7 +164,7 @@ function wire(form, config) {
           message.textContent = text("ui.download_cancelled");
           return;
         }
-        const result = await call({ op: "export", format: button.dataset.spDownload, state: collect(form) });
+        const result = await call({ op: "export", format: button.dataset.spDownload, state: collect(form), base });
         download(result);
         ({ problems, advice } = result);
         showAll = true;
@@ -182,13 +183,19 @@ function wire(form, config) {
     const file = opener.files[0];
     if (!file) return;
     try {
-      const { state } = await call({ op: "open", text: await file.text() });
+      const { state, agreement, version } = await call({ op: "open", text: await file.text() });
+      base = state;
       fill(form, state);
       renumber(form);
       touched.clear();
       showAll = true;
       await check();
-      message.textContent = text("ui.opened", { filename: file.name });
+      message.textContent = [
+        text("ui.opened", { filename: file.name }),
+        agreement === "agreed" ? text("ui.opened_agreed") : "",
+        agreement === "changed" ? text("ui.opened_changed") : "",
+        version < config.formatVersion ? text("ui.opened_migrated", { version }) : "",
+      ].filter(Boolean).join(" ");
     } catch (error) {
       if (error?.key?.startsWith("ui.")) return fail(error);
       message.textContent = text("ui.open_failed", { filename: file.name, message: error.message ?? "" });
