@@ -21,6 +21,7 @@ from .dates import parse_date
 from .errors import PlanError
 from .filename import download_name
 from .i18n import language
+from .ics import render_ics
 from .markdown import render_markdown
 from .model import Plan
 from .settings import Settings
@@ -65,7 +66,8 @@ def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A download of the form's state: ``format`` is ``json`` or ``markdown``.
+    """A download of the form's state: ``format`` is ``json``, ``markdown`` or
+    ``ics`` (the next check-in as a calendar event).
     The plan is sealed first if both parties have agreed (see agreement.seal)."""
     base = request.get("base")
     plan = seal(_plan(request), from_dict(base) if base else None, _settings(request))
@@ -73,6 +75,8 @@ def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
         text, extension, mime = serialize(plan), "json", "application/json"
     elif request["format"] == "markdown":
         text, extension, mime = render_markdown(plan, lang), "md", "text/markdown"
+    elif request["format"] == "ics":
+        text, extension, mime = render_ics(plan, lang), "ics", "text/calendar"
     else:
         raise ValueError(f"unknown export format {request['format']!r}")
     return {

@@ -173,7 +173,9 @@ function wire(form, config) {
           ? text("ui.downloaded_with_problems", { filename: result.filename, count: problems.length })
           : text("ui.downloaded", { filename: result.filename });
       } catch (error) {
-        fail(error);
+        // A plan error (no follow-up date for the calendar) is the reader's to fix.
+        if (error?.key && !error.key.startsWith("ui.")) message.textContent = error.message;
+        else fail(error);
       }
     });
   }
