@@ -78,9 +78,8 @@ def _lines(plan: Plan, lang: str, day: date, now: datetime) -> Iterator[str]:
         return translate(key, lang, **params)
 
     employee = plan.talk.employee.strip() or t("md.not_set")
-    seed = "\0".join(
-        (plan.talk.employee.strip(), plan.talk.manager.strip(), plan.talk.date.strip())
-    )
+    talk = plan.talk
+    seed = "\0".join([talk.employee.strip(), talk.manager.strip(), talk.date.strip()])
     uid = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
     actions = [a for a in plan.actions if not a.is_blank()]
     description = [t("ics.description", date=plan.talk.date.strip() or t("md.not_set"))]
