@@ -79,7 +79,8 @@ def _lines(plan: Plan, lang: str, day: date, now: datetime) -> Iterator[str]:
 
     employee = plan.talk.employee.strip() or t("md.not_set")
     talk = plan.talk
-    seed = "\0".join([talk.employee.strip(), talk.manager.strip(), talk.date.strip()])
+    parts = (talk.employee, talk.manager, talk.date)
+    seed = "\0".join(part.strip() for part in parts)
     uid = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
     actions = [a for a in plan.actions if not a.is_blank()]
     description = [t("ics.description", date=plan.talk.date.strip() or t("md.not_set"))]
