@@ -34,6 +34,31 @@ function wire(form, config) {
 
   renumber(form);
 
+  // Drafts (extra.samtalsplan.drafts): the form's state in this browser only.
+  const draftKey = `samtalsplan:draft:${location.pathname}`;
+  const saveDraft = () => {
+    if (config.settings?.drafts) localStorage.setItem(draftKey, JSON.stringify({ state: collect(form), base }));
+  };
+  if (config.settings?.drafts) {
+    const draft = JSON.parse(localStorage.getItem(draftKey) ?? "null");
+    if (draft) {
+      fill(form, draft.state);
+      renumber(form);
+      base = draft.base ?? null;
+      message.textContent = text("ui.draft_restored");
+    }
+    const clear = form.querySelector("[data-sp-clear-draft]");
+    clear.hidden = false;
+    clear.addEventListener("click", () => {
+      localStorage.removeItem(draftKey);
+      fill(form, {});
+      renumber(form);
+      base = null;
+      message.textContent = text("ui.draft_cleared");
+      scheduleCheck();
+    });
+  }
+
   const fail = (error) => {
     const key = error?.key ?? "ui.error.internal";
     const params = { ...(error?.params ?? {}), message: error?.params?.message ?? error?.detail ?? String(error) };
@@ -121,7 +146,10 @@ function wire(form, config) {
   };
   const scheduleCheck = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => check().catch(fail), CHECK_DELAY_MS);
+    timer = setTimeout(() => {
+      saveDraft();
+      check().catch(fail);
+    }, CHECK_DELAY_MS);
   };
 
   form.addEventListener("input", scheduleCheck);
