@@ -253,7 +253,10 @@ def render_team_csv(summary: TeamSummary, lang: str = "sv") -> str:
     """The team's development needs, one row each, as CSV (RFC 4180, CRLF)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    t = lambda key: translate(key, lang)
+
+    def t(key: str) -> str:
+        return translate(key, lang)
+
     writer.writerow(
         [
             t("field.talk.employee"),
