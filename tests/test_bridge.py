@@ -111,3 +111,61 @@ def test_a_bad_file_is_an_error_reply_with_a_message() -> None:
 def test_an_unknown_operation_is_a_bug_not_silence() -> None:
     with pytest.raises(ValueError, match="unknown operation"):
         handle(json.dumps({"op": "delete_everything"}))
+
+
+PREPARATION = {
+    "employee": "Åsa Öberg",
+    "date": "2026-12-03",
+    "priorities": ["Korta svarstiderna i kundtjänsten", "Lära mig leda möten\nsom fungerar"],
+    "learning": ["Mentor i ledarskap"],
+    "support": ["Färre avbrott"],
+}
+
+
+def test_a_preparation_merges_into_the_plan_as_proposals_without_dropping_text() -> None:
+    prepared = call(op="prepare", state=PREPARATION)["result"]
+    assert prepared["filename"] == "forberedelse-2026-12-03-åsa-öberg.json"
+    merged = call(op="import_preparation", state=FORM_STATE, text=prepared["text"])["result"]
+    assert merged["added"] == {"goals": [2], "development": [1], "obstacles": [1]}, "the existing goal is not doubled"
+    state = merged["state"]
+    assert [g["title"] for g in state["goals"]] == [
+        "Korta svarstiderna i kundtjänsten", "Leda teamets veckomöten", "Lära mig leda möten\nsom fungerar"
+    ]
+    assert state["development"][1]["what"] == "Mentor i ledarskap"
+    assert state["conditions"]["obstacles"][1]["obstacle"] == "Färre avbrott"
+    assert state["summary"] == FORM_STATE["summary"]
+
+
+def test_a_plan_is_not_taken_for_a_preparation() -> None:
+    reply = call(op="import_preparation", state=FORM_STATE, text=FULL_TEXT, lang="en")
+    assert reply["error"]["key"] == "preparation.is_plan"
+
+
+def test_the_preparation_is_checked_for_special_categories() -> None:
+    prepared = call(op="prepare", state={**PREPARATION, "support": ["Min diagnos"]})["result"]
+    assert [(a["id"], a["path"]) for a in prepared["advice"]] == [("special_category", "support[0]")]
+
+
+def test_a_check_in_starts_from_the_actions_and_is_recorded_in_the_history() -> None:
+    started = call(op="check_in_start", text=FULL_TEXT, today="2027-03-10", settings={"follow_up_months": 3})["result"]
+    check_in = started["check_in"]
+    assert check_in["date"] == "2027-03-10" and check_in["next_date"] == "2027-06-10"
+    assert [s["action"] for s in check_in["statuses"]] == ["Boka första mötet med mentorn", "Ordna behörighet till rapporterna"]
+    check_in["statuses"][0].update(status="done", note="Klart i januari")
+    saved = call(op="check_in_save", base=started["plan"], state=check_in, format="json")["result"]
+    again = call(op="check_in_start", text=saved["text"], today="2027-06-10", lang="en")["result"]
+    assert again["history"] == ["2027-03-10: 1 of 2 actions done, 0 ongoing."]
+    assert again["check_in"]["statuses"][0]["status"] == "done", "the last status carries over"
+    assert again["agreement"] == "agreed", "a check-in does not change the agreed plan"
+    markdown = call(op="check_in_save", base=started["plan"], state=check_in, format="markdown")["result"]["text"]
+    assert "1 av 2 åtgärder klara, 0 pågår." in markdown
+
+
+def test_the_team_view_names_files_it_cannot_read() -> None:
+    files = [{"name": "a.json", "text": FULL_TEXT}, {"name": "b.json", "text": "{}"}]
+    view = call(op="team", files=files, today="2027-03-01", lang="en")["result"]
+    assert view["plans"] == 1
+    assert view["errors"] == [{"name": "b.json", "message": view["errors"][0]["message"]}]
+    assert view["tables"][0]["rows"] == [["Mentoring", "1"]]
+    csv = call(op="team", files=files, format="csv")["result"]
+    assert csv["filename"] == "team.csv" and csv["text"].count("\r\n") == 2

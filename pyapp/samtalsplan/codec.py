@@ -83,6 +83,11 @@ def from_dict(data: object) -> Plan:
     return plan
 
 
+def build(cls: type, data: object) -> Any:
+    """An instance of the model class ``cls`` from plain data, read as strictly as a plan."""
+    return _build(cls, data, "")
+
+
 def _build(cls: type, data: object, path: str) -> Any:
     if not isinstance(data, dict):
         raise PlanFormatError("format.not_object", path)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import Plan
+from .model import CheckIn, Plan, Preparation
 
-Widget = Literal["text", "textarea", "date", "select", "group", "list", "text_list"]
+Widget = Literal["text", "textarea", "date", "readonly", "select", "group", "list", "text_list"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +38,26 @@ class FormNode:
     suggestions: str = ""
 
 
+PAGES = ("planner", "follow_up", "preparation")
+
+
 def form_tree(page: str = "planner") -> tuple[FormNode, ...]:
-    """A page's sections: one node per top-level field of the plan that ``page``
-    edits (the planner edits all but the check-ins, which ``follow_up`` records).
-    Computed fields have no control: the logic fills them."""
+    """A page's sections. The planner edits every top-level field of the plan
+    but the check-ins; the follow-up page records one check-in; the preparation
+    page holds the employee's answers. Computed fields have no control."""
+    if page == "follow_up":
+        return (
+            FormNode(
+                "check_in",
+                "field.check_ins",
+                "group",
+                children=_children(CheckIn, "field.check_ins"),
+            ),
+        )
+    if page == "preparation":
+        return _children(Preparation, "field.preparation")
+    if page != "planner":
+        raise ValueError(f"no form for page {page!r}; expected one of {PAGES}")
     return tuple(
         node
         for node, f in zip(_children(Plan, "field"), _typed_fields(Plan), strict=True)

@@ -7,7 +7,7 @@ Whether the content makes sense is the validator's job, not the model's.
 
 Field metadata drives the form: ``widget`` says how a text field is edited
 (``"text"``, ``"textarea"`` or ``"date"``; ``"computed"`` fields are filled by
-the logic, never typed); ``suggestions`` names the organisation setting whose
+the logic, never typed; ``"readonly"`` ones are shown, not edited); ``suggestions`` names the organisation setting whose
 values the form offers for it. ``page`` says which page edits a section: the
 planner, or the follow-up page (check-ins). Enum fields become choices and
 tuple fields become lists a person can add to and remove from.
@@ -152,7 +152,7 @@ class Agreement:
 class ActionStatus(Item):
     """One action's progress at a check-in; ``action`` is the action's text."""
 
-    action: str = _text("computed")
+    action: str = _text("readonly")
     status: Status | None = None
     note: str = _text("textarea")
 
@@ -185,3 +185,18 @@ class Plan:
     summary: str = _text("textarea")
     agreement: Agreement = field(default_factory=Agreement)
     check_ins: tuple[CheckIn, ...] = _page("follow_up", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Preparation:
+    """The employee's answers to the three questions before the talk.
+
+    Each answer is a list of single lines, one proposal each, so every line can
+    become a goal, a development item or an obstacle in the plan.
+    """
+
+    employee: str = _text()
+    date: str = _text("date")
+    priorities: tuple[str, ...] = ()
+    learning: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()

@@ -280,3 +280,62 @@ def render_team_csv(summary: TeamSummary, lang: str = "sv") -> str:
             ]
         )
     return out.getvalue()
+
+
+def team_tables(summary: TeamSummary, lang: str = "sv") -> list[dict[str, object]]:
+    """The team view as plain tables (heading, columns, rows of text) for a page to show."""
+
+    def t(key: str, **params: object) -> str:
+        return translate(key, lang, **params)
+
+    return [
+        {
+            "heading": t("team.by_kind"),
+            "columns": [t("field.development.kind"), t("team.number")],
+            "rows": [[_kind(kind, lang), str(count)] for kind, count in summary.by_kind],
+        },
+        {
+            "heading": t("team.by_quarter"),
+            "columns": [t("team.quarter"), t("team.number")],
+            "rows": [[_quarter(q, lang), str(count)] for q, count in summary.by_quarter],
+        },
+        {
+            "heading": t("team.obstacles"),
+            "columns": [
+                t("field.conditions.obstacles.obstacle"),
+                t("team.number"),
+                t("field.talk.employee"),
+            ],
+            "rows": [
+                [o.text, str(len(o.employees)), ", ".join(o.employees)] for o in summary.obstacles
+            ],
+        },
+        {
+            "heading": t("team.follow_ups"),
+            "columns": [t("field.follow_up.date"), t("field.talk.employee"), t("team.state")],
+            "rows": [
+                [f.date.isoformat(), f.employee, t("team.overdue") if f.overdue else t("team.due")]
+                for f in summary.follow_ups
+            ],
+        },
+        {
+            "heading": t("team.needs"),
+            "columns": [
+                t("field.talk.employee"),
+                t("field.development.kind"),
+                t("field.development.what"),
+                t("field.development.when"),
+                t("team.quarter"),
+            ],
+            "rows": [
+                [
+                    n.employee,
+                    _kind(n.kind, lang),
+                    " ".join(n.what.split()),
+                    n.when,
+                    _quarter(n.quarter, lang),
+                ]
+                for n in summary.needs
+            ],
+        },
+    ]
