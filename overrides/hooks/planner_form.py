@@ -45,6 +45,10 @@ def _settings(config: Any) -> dict[str, Any]:
     return Settings.from_dict((config.extra or {}).get("samtalsplan")).to_dict()
 
 
+def _unknown_page(kind: str) -> str:
+    raise ValueError(f"front matter samtalsplan: {kind!r} is no page with a form")
+
+
 def on_config(config: Any) -> Any:
     _settings(config)
     return config
@@ -52,6 +56,8 @@ def on_config(config: Any) -> Any:
 
 def on_env(env: Any, *, config: Any, files: Any) -> Any:
     env.globals["samtalsplan_form"] = [asdict(node) for node in form_tree()]
+    env.globals["samtalsplan_forms"] = lambda page: [asdict(node) for node in form_tree(page)]
+    env.globals["samtalsplan_unknown_page"] = _unknown_page
     env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(
         key, language(lang), **params
     )

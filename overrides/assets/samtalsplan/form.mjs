@@ -75,7 +75,8 @@ export function renumber(node, path = "") {
       items(el).forEach((item, i) => {
         const itemPath = `${listPath}[${i}]`;
         item.querySelector("[data-sp-item-title]").textContent = label(el.dataset.spItemLabel, i + 1);
-        item.querySelector(":scope [data-sp-remove]").textContent = label(el.dataset.spRemoveLabel, i + 1);
+        const remove = item.querySelector(":scope [data-sp-remove]");
+        if (remove) remove.textContent = label(el.dataset.spRemoveLabel, i + 1);
         if (isText(el)) mark(item.querySelector("[data-sp-value]"), itemPath);
         else renumber(item, itemPath);
       });

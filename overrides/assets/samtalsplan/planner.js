@@ -1,22 +1,28 @@
-// The planner page: wires the static form to the Python worker. Collects the
-// form's state, asks Python to check, export or open a plan, shows what comes
-// back, and makes the downloads. It holds no plan logic of its own.
-import { PythonWorker } from "./client.mjs";
-import { appendItem, collect, fill, renumber, showProblems } from "./form.mjs";
+// The pages of Samtalsplan that hold a form: the planner (here), and the
+// preparation, follow-up and team pages (pages.mjs). Each collects its form's
+// state, asks Python (through the one worker in session.mjs), and shows what
+// comes back. None of them holds plan logic of its own.
+import { collect, fill, renumber, showProblems } from "./form.mjs";
+import { wireFollowUp, wirePreparation, wireTeam } from "./pages.mjs";
+import { confirmSensitive as confirm, download, editLists, labelOf, session } from "./session.mjs";
 
 const CHECK_DELAY_MS = 150;
-let python = null; // one worker for the whole visit, across instant navigation
+const PAGES = {
+  "[data-sp-planner]": wire,
+  "[data-sp-preparation]": wirePreparation,
+  "[data-sp-follow-up]": wireFollowUp,
+  "[data-sp-team]": wireTeam,
+};
 
 // Material's instant navigation swaps pages without reloading scripts.
 document$.subscribe(() => {
-  const form = document.querySelector("[data-sp-planner]");
-  if (form) wire(form, JSON.parse(document.getElementById("sp-config").textContent));
+  for (const [selector, wirePage] of Object.entries(PAGES)) {
+    const form = document.querySelector(selector);
+    if (form) wirePage(form, JSON.parse(document.getElementById("sp-config").textContent));
+  }
 });
 
 function wire(form, config) {
-  const text = (key, params = {}) =>
-    (config.messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
-  const status = form.querySelector("[data-sp-status]");
   const message = form.querySelector("[data-sp-message]");
   const touched = new Set();
   let showAll = false;
@@ -32,7 +38,9 @@ function wire(form, config) {
     return [...touched].some((p) => p.startsWith(`${path}[`) || (item && p.startsWith(item)));
   };
 
-  renumber(form);
+  const page = session(form, config);
+  if (!page) return;
+  const { call, text, fail } = page;
 
   // Drafts (extra.samtalsplan.drafts): the form's state in this browser only.
   const draftKey = `samtalsplan:draft:${location.pathname}`;
@@ -59,33 +67,6 @@ function wire(form, config) {
     });
   }
 
-  const fail = (error) => {
-    const key = error?.key ?? "ui.error.internal";
-    const params = { ...(error?.params ?? {}), message: error?.params?.message ?? error?.detail ?? String(error) };
-    const step = error?.step ? text(`ui.step.${error.step}`) : "";
-    status.textContent = key === "ui.error.step" ? text(key, { ...params, step }) : text(key, params);
-    status.classList.add("sp-planner__status--error");
-    console.error("samtalsplan:", error);
-  };
-
-  if (location.protocol === "file:") return; // file-check.js explains: modules cannot run here
-  if (!("Worker" in window)) return fail({ key: "ui.error.no_worker" });
-
-  const absolute = (url) => new URL(url, location.href).href;
-  python ??= new PythonWorker({
-    worker: absolute(config.worker),
-    runtime: absolute(config.runtime),
-    lockfile: absolute(config.lockfile),
-    packages: config.packages,
-  }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
-
-  const call = async (request) => {
-    const reply = await python.call({ lang: config.lang, settings: config.settings, ...request });
-    if (reply.error) throw reply.error;
-    return reply.result;
-  };
-
-  const idOf = (path) => form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`)?.id ?? "";
   const severity = (name) => text(`advice.severity.${name}`);
   // A list of messages, each linking to its field (or its list's first field).
   const linked = (list, messages, label = (m) => m.message) =>
@@ -124,25 +105,7 @@ function wire(form, config) {
   const confirmSensitive = async () => {
     await check();
     const errors = advice.filter((h) => h.severity === "error");
-    if (!errors.length) return true;
-    dialog.querySelector("[data-sp-confirm-list]").replaceChildren(...errors.map((h) => {
-      const li = document.createElement("li");
-      li.textContent = `${form.querySelector(`label[for="${CSS.escape(idOf(h.path))}"]`)?.textContent ?? h.path}: ${h.message}`;
-      return li;
-    }));
-    dialog.showModal();
-    return new Promise((resolve) => {
-      const answer = (event) => {
-        const button = event.target.closest("[data-sp-confirm-answer]");
-        if (!button && event.type === "click") return;
-        dialog.removeEventListener("click", answer);
-        dialog.removeEventListener("close", answer);
-        if (dialog.open) dialog.close();
-        resolve(button?.dataset.spConfirmAnswer === "download");
-      };
-      dialog.addEventListener("click", answer);
-      dialog.addEventListener("close", answer);
-    });
+    return confirm(dialog, errors.map((h) => `${labelOf(form, h.path)}: ${h.message}`));
   };
   const scheduleCheck = () => {
     clearTimeout(timer);
@@ -164,24 +127,7 @@ function wire(form, config) {
     if (!event.relatedTarget?.matches("button")) render();
   });
 
-  form.addEventListener("click", (event) => {
-    const add = event.target.closest("[data-sp-add]");
-    const remove = event.target.closest("[data-sp-remove]");
-    if (add) {
-      const item = appendItem(add.closest("[data-sp-list]"));
-      renumber(form);
-      item.querySelector("input, textarea, select")?.focus();
-      scheduleCheck();
-    } else if (remove) {
-      const item = remove.closest("[data-sp-item]");
-      const list = item.closest("[data-sp-list]");
-      const next = item.nextElementSibling;
-      item.remove();
-      renumber(form);
-      (next?.querySelector("input, textarea, select") ?? list.querySelector(":scope > [data-sp-add]")).focus();
-      scheduleCheck();
-    }
-  });
+  editLists(form, scheduleCheck);
 
   for (const button of form.querySelectorAll("[data-sp-download]")) {
     button.addEventListener("click", async () => {
@@ -234,20 +180,43 @@ function wire(form, config) {
     }
   });
 
-  python.ready.then(
-    async () => {
+  // The employee's preparation file: its answers join the plan as proposals.
+  const importer = form.querySelector("[data-sp-import-preparation]");
+  importer.addEventListener("change", async () => {
+    const file = importer.files[0];
+    if (!file) return;
+    try {
+      const { state, added } = await call({ op: "import_preparation", state: collect(form), base, text: await file.text() });
+      fill(form, state);
+      renumber(form);
+      markProposals(form, added, text("ui.proposal"));
+      showAll = true;
       await check();
-      performance.mark("python-ready");
-      status.textContent = text("ui.status.ready");
-    },
-  ).catch(fail);
+      const count = added.goals.length + added.development.length + added.obstacles.length;
+      message.textContent = text("ui.imported_preparation", { filename: file.name, count });
+    } catch (error) {
+      if (error?.key?.startsWith("ui.")) return fail(error);
+      message.textContent = text("ui.open_failed", { filename: file.name, message: error.message ?? "" });
+    } finally {
+      importer.value = "";
+    }
+  });
+
+  page.ready(check);
 }
 
-function download({ text, filename, mime }) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+// Mark the list items a preparation added, so they read as the employee's proposals.
+function markProposals(form, added, label) {
+  const lists = { goals: "goals", development: "development", obstacles: "obstacles" };
+  for (const [key, listKey] of Object.entries(lists)) {
+    const list = form.querySelector(`[data-sp-list="${listKey}"]`);
+    const items = [...list.querySelector(":scope > [data-sp-items]").children];
+    for (const index of added[key]) {
+      const item = items[index];
+      if (!item || item.querySelector("[data-sp-proposal]")) continue;
+      const badge = Object.assign(document.createElement("p"), { className: "sp-proposal", textContent: label });
+      badge.dataset.spProposal = "";
+      item.querySelector("[data-sp-item-title]").after(badge);
+    }
+  }
 }
