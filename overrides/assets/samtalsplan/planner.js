@@ -73,7 +73,8 @@ function wire(form, config) {
     list.replaceChildren(...messages.map((m) => {
       const li = document.createElement("li");
       const target = form.querySelector(`[data-sp-path="${CSS.escape(m.path)}"]`)
-        ?? form.querySelector(`[data-sp-path^="${CSS.escape(m.path)}["]`);
+        ?? form.querySelector(`[data-sp-path^="${CSS.escape(m.path)}["]`)
+        ?? form.querySelector(`[data-sp-advice][data-sp-for="${CSS.escape(m.path)}"]:not([hidden])`);
       if (target) {
         const link = document.createElement("a");
         link.href = `#${target.id}`;
