@@ -74,6 +74,12 @@ def _problems(plan: Plan) -> Iterator[_Found]:
     if talk_date and follow_up and follow_up <= talk_date:
         yield "follow_up.date", "problem.follow_up_not_after_talk", {"talk_date": talk_date}
 
+    yield from _date_problems("agreement.date", plan.agreement.date)
+    yield from _date_problems("agreement.keep_until", plan.agreement.keep_until)
+    for i, check_in in enumerate(plan.check_ins):
+        yield from _date_problems(f"check_ins[{i}].date", check_in.date)
+        yield from _date_problems(f"check_ins[{i}].next_date", check_in.next_date)
+
 
 def _date_problems(path: str, text: str) -> Iterator[_Found]:
     if text.strip() and parse_date(text) is None:
