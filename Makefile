@@ -15,13 +15,15 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help setup site serve test unit e2e lint clean
+.PHONY: help setup site dist serve test unit e2e lint bench clean
 
 help:
-	@echo "make serve   build and serve the site on http://$(HOST):$(PORT)/ (rebuilds on change)"
+	@echo "make serve   build and serve the site on http://$(HOST):$(PORT)/ (rebuilds on change; reload to see it)"
 	@echo "make test    run every test: Python unit tests and Chromium end-to-end tests"
 	@echo "make site    build the deployable static site into site/"
+	@echo "make dist    build the release zip (site and server configs) into dist/"
 	@echo "make lint    type-check (mypy --strict) and lint (ruff)"
+	@echo "make bench   measure start-up, responsiveness, bytes and memory against bare Pyodide"
 
 $(BIN)/.installed: requirements-dev.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.12 or newer found on PATH or in pyenv. Install one (e.g. 'pyenv install 3.13') or run: make PYTHON=/path/to/python3.12"; exit 1; }
@@ -40,8 +42,17 @@ setup: $(BIN)/.installed node_modules/.installed
 site: setup
 	$(BIN)/mkdocs build --strict
 
+# The release zip: the site, the IIS/nginx/Apache configs and a README.
+dist: site
+	$(BIN)/python overrides/hooks/release.py dist site dist
+
+# Offline caching is off here (SAMTALSPLAN_OFFLINE=off), so every rebuild shows at once.
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	SAMTALSPLAN_OFFLINE=off $(BIN)/mkdocs build --strict
+	SAMTALSPLAN_OFFLINE=off $(BIN)/python overrides/hooks/static_server.py site --host $(HOST) --port $(PORT) --rebuild
+
+bench: site
+	$(BIN)/python tests/benchmark.py
 
 test: site
 	$(BIN)/pytest
@@ -57,4 +68,4 @@ lint: setup
 	$(BIN)/ruff check pyapp overrides/hooks tests
 
 clean:
-	rm -rf $(VENV) node_modules site build .pytest_cache .mypy_cache
+	rm -rf $(VENV) node_modules site build dist .pytest_cache .mypy_cache

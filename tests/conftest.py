@@ -6,19 +6,24 @@ need the built site (`make site`, which `make test` runs first).
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
+import sys
+import zipfile
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from release import build_zip  # noqa: E402
+from static_server import SiteHandler, serve  # noqa: E402
+
+__all__ = ["CHROMIUM_ARGS", "ROOT", "SiteHandler", "chromium_path", "serve"]
 
 # Chromium's own background traffic would try to reach Google: keep it quiet.
 CHROMIUM_ARGS = [
@@ -38,37 +43,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """A static server with the MIME types Pyodide needs, whatever the host OS says."""
-
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/octet-stream",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "planera" / "index.html").is_file():
         pytest.fail("The site is not built: run `make site` (make test does it first).")
     return SITE
-
-
-def serve(
-    directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler
-) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")
@@ -79,13 +58,33 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    chromium = (
+def chromium_path() -> str:
+    found = (
         os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     )
-    if not chromium:
+    if not found:
         pytest.fail(
             "Chromium is missing: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM."
         )
-    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def release_zip(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release zip (`make dist`) of the built site."""
+    return build_zip(site_dir, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def release_dir(release_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release zip unpacked: its one top folder."""
+    target = tmp_path_factory.mktemp("release")
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extractall(target)
+    (top,) = target.iterdir()
+    return top

@@ -76,12 +76,19 @@ def _fail(message: str) -> None:
     raise _Failed(message)
 
 
+def _fixture(*args: Any, **kwargs: Any) -> Any:
+    """``@pytest.fixture`` and ``@pytest.fixture(...)`` leave the function as it is."""
+    if args and callable(args[0]):
+        return args[0]
+    return lambda function: function
+
+
 def install_pytest_stand_in() -> None:
     module = types.ModuleType("pytest")
     module.mark = _MarkFactory()  # type: ignore[attr-defined]
     module.raises = _Raises  # type: ignore[attr-defined]
     module.fail = _fail  # type: ignore[attr-defined]
-    module.fixture = lambda *a, **k: (a[0] if a and callable(a[0]) else (lambda f: f))  # type: ignore[attr-defined]
+    module.fixture = _fixture  # type: ignore[attr-defined]
     sys.modules["pytest"] = module
 
 
@@ -130,7 +137,7 @@ def run(modules: tuple[str, ...] = MODULES) -> str:
                     continue
                 try:
                     function(**arguments)
-                except Exception:  # noqa: BLE001 -- a runner reports every failure and goes on
+                except Exception:  # a runner reports every failure and goes on
                     failed.append({"test": test_id, "error": traceback.format_exc()})
                 else:
                     passed.append(test_id)

@@ -19,7 +19,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "pyapp")}
     return subprocess.run(
-        [sys.executable, "-m", "samtalsplan", *args], input=stdin, capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "samtalsplan", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
 
 
@@ -33,7 +38,13 @@ def test_validate_a_good_plan() -> None:
 
 
 def test_validate_lists_problems_and_exits_1() -> None:
-    done = run("--lang", "en", "validate", "-", stdin=(FIXTURES / "invalid" / "missing-names.json").read_text())
+    done = run(
+        "--lang",
+        "en",
+        "validate",
+        "-",
+        stdin=(FIXTURES / "invalid" / "missing-names.json").read_text(),
+    )
     assert done.returncode == 1
     assert done.stdout.splitlines()[0] == "-: talk.employee: Write the employee's name."
 
@@ -49,7 +60,9 @@ def test_render_markdown_to_stdout_and_json_to_a_file(tmp_path: Path) -> None:
     assert run("render", source).stdout.startswith("# Medarbetarsamtal med Åsa Öberg")
     out = tmp_path / "plan.json"
     assert run("render", source, "--to", "json", "-o", str(out)).returncode == 0
-    assert out.read_text(encoding="utf-8") == (FIXTURES / "valid" / "full.json").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (FIXTURES / "valid" / "full.json").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("command", ["validate", "render", "ics", "summary"])

@@ -42,10 +42,19 @@ plans = st.builds(
     Plan,
     talk=st.builds(Talk, employee=text, manager=text, date=dates, unit=text),
     goals=st.lists(
-        st.builds(Goal, title=text, organisation_link=text, why=text, steps=st.lists(text).map(tuple), measure=text)
+        st.builds(
+            Goal,
+            title=text,
+            organisation_link=text,
+            why=text,
+            steps=st.lists(text).map(tuple),
+            measure=text,
+        )
     ).map(tuple),
     development=st.lists(
-        st.builds(Development, kind=st.none() | st.sampled_from(DevelopmentKind), what=text, when=text)
+        st.builds(
+            Development, kind=st.none() | st.sampled_from(DevelopmentKind), what=text, when=text
+        )
     ).map(tuple),
     conditions=st.builds(
         Conditions,
@@ -85,7 +94,9 @@ def test_file_is_versioned_and_readable() -> None:
     assert document["format"] == "samtalsplan"
     assert document["version"] == 2
     assert document["talk"]["employee"] == "Åsa Öberg"
-    assert "Åsa" in serialize(Plan(talk=Talk(employee="Åsa"))), "non-ASCII stays readable, not \\u-escaped"
+    assert "Åsa" in serialize(Plan(talk=Talk(employee="Åsa"))), (
+        "non-ASCII stays readable, not \\u-escaped"
+    )
 
 
 def test_the_form_sends_empty_choices_as_empty_strings() -> None:
@@ -111,12 +122,32 @@ def test_absent_fields_take_their_defaults() -> None:
         ('{"format": "samtalsplan", "version": 0}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": 3}', "format.newer_version", ""),
         ('{"format": "samtalsplan", "version": 1, "talk": []}', "format.not_object", "talk"),
-        ('{"format": "samtalsplan", "version": 1, "talk": {"employee": 7}}', "format.not_text", "talk.employee"),
+        (
+            '{"format": "samtalsplan", "version": 1, "talk": {"employee": 7}}',
+            "format.not_text",
+            "talk.employee",
+        ),
         ('{"format": "samtalsplan", "version": 1, "goals": {}}', "format.not_list", "goals"),
-        ('{"format": "samtalsplan", "version": 1, "goals": [{"steps": [1]}]}', "format.not_text", "goals[0].steps[0]"),
-        ('{"format": "samtalsplan", "version": 1, "actions": [{"owner": "boss"}]}', "format.bad_choice", "actions[0].owner"),
-        ('{"format": "samtalsplan", "version": 1, "actions": [{"owner": ["x"]}]}', "format.bad_choice", "actions[0].owner"),
-        ('{"format": "samtalsplan", "version": 1, "conditions": {"obstacles": [3]}}', "format.not_object", "conditions.obstacles[0]"),
+        (
+            '{"format": "samtalsplan", "version": 1, "goals": [{"steps": [1]}]}',
+            "format.not_text",
+            "goals[0].steps[0]",
+        ),
+        (
+            '{"format": "samtalsplan", "version": 1, "actions": [{"owner": "boss"}]}',
+            "format.bad_choice",
+            "actions[0].owner",
+        ),
+        (
+            '{"format": "samtalsplan", "version": 1, "actions": [{"owner": ["x"]}]}',
+            "format.bad_choice",
+            "actions[0].owner",
+        ),
+        (
+            '{"format": "samtalsplan", "version": 1, "conditions": {"obstacles": [3]}}',
+            "format.not_object",
+            "conditions.obstacles[0]",
+        ),
         ("[" * 100_000, "format.not_json", ""),
     ],
 )

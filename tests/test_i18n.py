@@ -51,7 +51,9 @@ def test_every_message_key_used_in_code_exists() -> None:
     keys = set()
     for source in sources:
         text = source.read_text(encoding="utf-8")
-        keys.update(re.findall(r"""["']((?:problem|format|md|ui|choice)\.[a-z_.]+[a-z_])["']""", text))
+        keys.update(
+            re.findall(r"""["']((?:problem|format|md|ui|choice)\.[a-z_.]+[a-z_])["']""", text)
+        )
     assert keys, "the scan found no keys: the pattern is wrong"
     assert keys - set(catalogue("sv")) == set()
 

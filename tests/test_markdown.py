@@ -13,7 +13,9 @@ from markdown_it.token import Token
 from samtalsplan import Action, Goal, Owner, Plan, Talk, parse, render_markdown
 from samtalsplan.markdown import escape
 
-FULL = parse((Path(__file__).parent / "fixtures" / "valid" / "full.json").read_text(encoding="utf-8"))
+FULL = parse(
+    (Path(__file__).parent / "fixtures" / "valid" / "full.json").read_text(encoding="utf-8")
+)
 # CommonMark plus GFM tables and strikethrough, as email clients and Git hosts read it.
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -30,12 +32,18 @@ SECTIONS_SV = [
 
 def headings(markdown: str) -> list[tuple[str, str]]:
     tokens = MARKDOWN.parse(markdown)
-    return [(tok.tag, tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+    return [
+        (tok.tag, tokens[i + 1].content)
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open"
+    ]
 
 
 def is_line_break(token: Token) -> bool:
     """Kept line breaks: hard breaks in paragraphs, the renderer's <br> in table cells."""
-    return token.type in ("softbreak", "hardbreak") or (token.type == "html_inline" and token.content == "<br>")
+    return token.type in ("softbreak", "hardbreak") or (
+        token.type == "html_inline" and token.content == "<br>"
+    )
 
 
 def structure(markdown: str) -> list[str]:
@@ -43,7 +51,9 @@ def structure(markdown: str) -> list[str]:
     out = []
     for token in MARKDOWN.parse(markdown):
         if token.type == "inline":
-            out += [c.type for c in token.children or [] if c.type != "text" and not is_line_break(c)]
+            out += [
+                c.type for c in token.children or [] if c.type != "text" and not is_line_break(c)
+            ]
         else:
             out.append(token.type)
     return out
@@ -70,13 +80,24 @@ def test_every_section_is_present_in_order() -> None:
 def test_every_text_of_the_plan_reaches_the_document() -> None:
     rendered = text_of(render_markdown(FULL, "sv"))
     for value in [
-        "Åsa Öberg", "Karin Lund", "2026-12-03", "Kundtjänst, teamledare",
-        "Verksamhetsmålet: nöjdare kunder 2027", "Det påverkar förtroendet.",
-        "Kartlägg var ärendena fastnar", "Leda vartannat möte under våren",
-        "Mediantiden för svar är under två dagar i juni.", "Mentorskap",
-        "Januari–juni 2027", "Behörighet att ta ut rapporter, och två timmar i veckan",
-        "Karin ordnar behörigheten", "Boka första mötet med mentorn", "2027-01-15",
-        "Chefen", "2027-03-10", "Vi är överens om två mål",
+        "Åsa Öberg",
+        "Karin Lund",
+        "2026-12-03",
+        "Kundtjänst, teamledare",
+        "Verksamhetsmålet: nöjdare kunder 2027",
+        "Det påverkar förtroendet.",
+        "Kartlägg var ärendena fastnar",
+        "Leda vartannat möte under våren",
+        "Mediantiden för svar är under två dagar i juni.",
+        "Mentorskap",
+        "Januari–juni 2027",
+        "Behörighet att ta ut rapporter, och två timmar i veckan",
+        "Karin ordnar behörigheten",
+        "Boka första mötet med mentorn",
+        "2027-01-15",
+        "Chefen",
+        "2027-03-10",
+        "Vi är överens om två mål",
     ]:
         assert value in rendered, value
 

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
 from pathlib import Path
 
+import brotli
+
 from tests.conftest import ROOT
 
-RUNTIME_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+RUNTIME_FILES = {
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+}
 
 
 def test_runtime_is_the_pinned_version_and_runtime_files_only(site_dir: Path) -> None:
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"][
+        "pyodide"
+    ]
     (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
     assert runtime.name == pinned == "314.0.7"
-    assert {p.name for p in runtime.iterdir()} == RUNTIME_FILES
+    assert {p.name for p in runtime.iterdir() if p.suffix not in (".br", ".gz")} == RUNTIME_FILES
+
+
+def test_compressible_assets_have_precompressed_copies(site_dir: Path) -> None:
+    (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
+    wasm = runtime / "pyodide.asm.wasm"
+    assert brotli.decompress((runtime / "pyodide.asm.wasm.br").read_bytes()) == wasm.read_bytes()
+    assert gzip.decompress((runtime / "pyodide.asm.wasm.gz").read_bytes()) == wasm.read_bytes()
+    assert not (runtime / "python_stdlib.zip.br").exists(), "a zip gains nothing from compression"
 
 
 def test_wheel_is_locked_by_sha256_in_a_folder_named_by_it(site_dir: Path) -> None:
@@ -34,7 +53,9 @@ def test_wheel_is_locked_by_sha256_in_a_folder_named_by_it(site_dir: Path) -> No
 
 def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
     html = (site_dir / "planera" / "index.html").read_text(encoding="utf-8")
-    config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.DOTALL)[1])
+    config = json.loads(
+        re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.S)[1]
+    )
     (folder,) = (site_dir / "assets" / "python").iterdir()
     assert config["lockfile"] == f"../assets/python/{folder.name}/pyodide-lock.json"
     assert config["runtime"] == "../assets/pyodide/314.0.7/"

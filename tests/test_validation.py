@@ -53,7 +53,9 @@ def test_follow_up_on_the_day_of_the_talk_is_too_soon() -> None:
         ("", None),
     ],
 )
-def test_parse_date_accepts_only_real_iso_dates(text: str, expected: tuple[int, int, int] | None) -> None:
+def test_parse_date_accepts_only_real_iso_dates(
+    text: str, expected: tuple[int, int, int] | None
+) -> None:
     parsed = parse_date(text)
     assert (parsed.timetuple()[:3] if parsed else None) == expected
 

@@ -18,6 +18,7 @@ Layout in the site:
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -38,6 +39,10 @@ RUNTIME_FILES = (
     "pyodide-lock.json",
 )
 STAGING = PROJECT / "build" / "site-assets"
+RUNTIME_CACHE = PROJECT / "build" / "pyodide-runtime"
+# A compressed copy is kept only when it saves at least this share of the bytes
+# (python_stdlib.zip and wheels are zip files already).
+MIN_SAVING = 0.05
 PARTIAL = PROJECT / "overrides" / "partials" / "samtalsplan-assets.html"
 
 
@@ -118,10 +123,42 @@ def _inputs_digest(node_modules: Path) -> str:
     (MkDocs builds once per language, and `mkdocs serve` on every edit)."""
     digest = hashlib.sha256()
     sources = sorted((PROJECT / "pyapp").rglob("*"))
-    for path in [PROJECT / "pyproject.toml", node_modules / "pyodide" / "package.json", *sources]:
+    inputs = [Path(__file__), PROJECT / "pyproject.toml", node_modules / "pyodide" / "package.json"]
+    for path in [*inputs, *sources]:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def precompress(path: Path) -> None:
+    """Write ``.br`` and ``.gz`` beside ``path`` for servers that can send them
+    as they are (nginx gzip_static/brotli_static, IIS, our static_server.py).
+    Brotli at its best quality is slow (about 40 s for the runtime's wasm), so
+    the runtime is compressed once per Pyodide version and cached."""
+    import brotli  # type: ignore[import-untyped]  # only the build needs it
+
+    data = path.read_bytes()
+    packed = {
+        ".br": brotli.compress(data, quality=11),
+        ".gz": gzip.compress(data, compresslevel=9, mtime=0),
+    }
+    for suffix, content in packed.items():
+        if len(content) <= len(data) * (1 - MIN_SAVING):
+            path.with_name(path.name + suffix).write_bytes(content)
+
+
+def _runtime(version: str, node_modules: Path) -> Path:
+    """The runtime files of one Pyodide version, with compressed copies, cached."""
+    cached = RUNTIME_CACHE / version
+    if not (cached / ".complete").is_file():
+        if cached.exists():
+            shutil.rmtree(cached)
+        cached.mkdir(parents=True)
+        for name in RUNTIME_FILES:
+            shutil.copy2(node_modules / "pyodide" / name, cached / name)
+            precompress(cached / name)
+        (cached / ".complete").touch()
+    return cached
 
 
 def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules") -> BrowserConfig:
@@ -138,9 +175,9 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
     if staging.exists():
         shutil.rmtree(staging)
     runtime_dir = staging / "assets" / "pyodide" / version
-    runtime_dir.mkdir(parents=True)
-    for name in RUNTIME_FILES:
-        shutil.copy2(node_modules / "pyodide" / name, runtime_dir / name)
+    shutil.copytree(
+        _runtime(version, node_modules), runtime_dir, ignore=shutil.ignore_patterns(".complete")
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
@@ -151,6 +188,7 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
     lock_wheel(
         python_dir / wheel.name, runtime_dir / "pyodide-lock.json", python_dir / "pyodide-lock.json"
     )
+    precompress(python_dir / "pyodide-lock.json")
 
     config = BrowserConfig(
         runtime=f"assets/pyodide/{version}/",

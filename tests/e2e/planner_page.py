@@ -15,7 +15,9 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8"))
+CATALOGUE: dict[str, str] = json.loads(
+    (ROOT / "pyapp" / "samtalsplan" / "locales" / "sv.json").read_text("utf-8")
+)
 READY = "performance.getEntriesByName('python-ready').length > 0"
 
 
@@ -44,7 +46,10 @@ def walk_plan(page: Page, state: dict[str, Any], visit: Visit, *, add: bool) -> 
 
 def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple[Locator, Any]]:
     form = page.get_by_role("form")
-    label = lambda key: CATALOGUE[f"field.{key}"]
+
+    def label(key: str) -> str:
+        return CATALOGUE[f"field.{key}"]
+
     for key in ("employee", "manager", "date", "unit"):
         yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
     for i, goal in enumerate(state["goals"]):
@@ -64,8 +69,14 @@ def _controls(page: Page, state: dict[str, Any], *, add: bool) -> Iterator[tuple
     for i, obstacle in enumerate(state["conditions"]["obstacles"]):
         group = _item(form, "conditions.obstacles", i, add)
         for key in ("obstacle", "need", "owner"):
-            yield group.get_by_label(label(f"conditions.obstacles.{key}"), exact=True), obstacle[key]
-    yield form.get_by_label(label("conditions.manager_commitment"), exact=True), state["conditions"]["manager_commitment"]
+            yield (
+                group.get_by_label(label(f"conditions.obstacles.{key}"), exact=True),
+                obstacle[key],
+            )
+    yield (
+        form.get_by_label(label("conditions.manager_commitment"), exact=True),
+        state["conditions"]["manager_commitment"],
+    )
     for i, action in enumerate(state["actions"]):
         group = _item(form, "actions", i, add)
         for key in ("what", "owner", "due"):

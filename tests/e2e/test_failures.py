@@ -15,7 +15,10 @@ from ..conftest import SiteHandler, serve
 class WrongWasmType(SiteHandler):
     """A server that sends .wasm as a generic download, as misconfigured IIS or nginx do."""
 
-    extensions_map: ClassVar[dict[str, str]] = {**SiteHandler.extensions_map, ".wasm": "application/octet-stream"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SiteHandler.extensions_map,
+        ".wasm": "application/octet-stream",
+    }
 
 
 @pytest.fixture
@@ -28,7 +31,9 @@ def misconfigured_url(site_dir: Path) -> Iterator[str]:
 def test_wrong_wasm_mime_type_is_explained(page: Page, misconfigured_url: str) -> None:
     page.goto(f"{misconfigured_url}/planera/")
     status = page.get_by_role("status").first
-    expect(status).to_contain_text("Servern skickar WebAssembly-filen med fel typ (”application/octet-stream”)")
+    expect(status).to_contain_text(
+        "Servern skickar WebAssembly-filen med fel typ (”application/octet-stream”)"
+    )
     expect(status).to_contain_text("application/wasm")
 
 

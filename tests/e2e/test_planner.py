@@ -37,7 +37,13 @@ def texts_of(state: Any) -> Iterator[str]:
         yield state
 
 
-def test_python_gets_ready_and_nothing_leaves_the_origin(page: Page, site_url: str, requests: list[Request]) -> None:
+def test_python_gets_ready_and_nothing_leaves_the_origin(
+    page: Page, site_url: str, requests: list[Request]
+) -> None:
+    failed: list[str] = []
+    page.on(
+        "response", lambda response: failed.append(response.url) if response.status >= 400 else None
+    )
     open_planner(page, f"{site_url}/planera/")
     expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
     urls = [r.url for r in requests]
@@ -45,6 +51,14 @@ def test_python_gets_ready_and_nothing_leaves_the_origin(page: Page, site_url: s
     assert any(re.search(r"/assets/python/[0-9a-f]{16}/samtalsplan-.*\.whl$", u) for u in urls)
     foreign = [u for u in urls if not u.startswith((site_url, "blob:", "data:"))]
     assert foreign == []
+    page.wait_for_load_state("networkidle")
+    assert failed == [], "every request the page makes succeeds"
+
+
+def test_english_planner_links_to_english_guidance(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/en/planera/")
+    page.get_by_role("link", name="Guidance: Joint action plan").click()
+    expect(page).to_have_url(f"{site_url}/en/gemensam-plan/")
 
 
 def test_fill_download_both_files_and_open_again(
@@ -59,7 +73,9 @@ def test_fill_download_both_files_and_open_again(
     saved = tmp_path / json_download.value.suggested_filename
     json_download.value.save_as(saved)
     assert json.loads(saved.read_text(encoding="utf-8")) == FULL
-    expect(page.get_by_text("Filen samtalsplan-2026-12-03-åsa-öberg.json är nedladdad.")).to_be_visible()
+    expect(
+        page.get_by_text("Filen samtalsplan-2026-12-03-åsa-öberg.json är nedladdad.")
+    ).to_be_visible()
 
     with page.expect_download() as md_download:
         page.get_by_role("button", name="Ladda ner Markdown").click()
@@ -75,8 +91,12 @@ def test_fill_download_both_files_and_open_again(
     fresh = context.new_page()
     open_planner(fresh, f"{site_url}/planera/")
     fresh.get_by_label("Öppna sparad plan").set_input_files(saved)
-    expect(fresh.get_by_text("Planen i samtalsplan-2026-12-03-åsa-öberg.json är öppnad.")).to_be_visible()
-    walk_plan(fresh, STATE, lambda control, value: expect(control).to_have_value(value or ""), add=False)
+    expect(
+        fresh.get_by_text("Planen i samtalsplan-2026-12-03-åsa-öberg.json är öppnad.")
+    ).to_be_visible()
+    walk_plan(
+        fresh, STATE, lambda control, value: expect(control).to_have_value(value or ""), add=False
+    )
     expect(fresh.get_by_role("group", name="Mål 3", exact=True)).to_have_count(0)
 
 
@@ -89,7 +109,9 @@ def test_lists_grow_and_shrink(page: Page, site_url: str) -> None:
     form.get_by_role("group", name="Åtgärd 2").get_by_label("Vad ska göras").fill("Andra")
     form.get_by_role("button", name="Ta bort åtgärd 1").click()
     expect(form.get_by_role("group", name="Åtgärd 2")).to_have_count(0)
-    expect(form.get_by_role("group", name="Åtgärd 1").get_by_label("Vad ska göras")).to_have_value("Andra")
+    expect(form.get_by_role("group", name="Åtgärd 1").get_by_label("Vad ska göras")).to_have_value(
+        "Andra"
+    )
 
 
 def test_a_validation_error_shows_next_to_its_field(page: Page, site_url: str) -> None:
@@ -114,16 +136,24 @@ def test_download_lists_what_to_fix_and_still_saves(page: Page, site_url: str) -
         page.get_by_role("button", name="Ladda ner JSON").click()
     assert download.value.suggested_filename == "samtalsplan.json"
     expect(page.get_by_role("link", name="Skriv medarbetarens namn.")).to_be_visible()
-    expect(page.get_by_label("Medarbetare", exact=True)).to_have_accessible_description("Skriv medarbetarens namn.")
+    expect(page.get_by_label("Medarbetare", exact=True)).to_have_accessible_description(
+        "Skriv medarbetarens namn."
+    )
 
 
 def test_a_bad_file_is_explained_and_the_form_is_untouched(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label("Medarbetare", exact=True).fill("Bo Ek")
     page.get_by_label("Öppna sparad plan").set_input_files(
-        files=[{"name": "semester.json", "mimeType": "application/json", "buffer": b'{"dagar": 25}'}]
+        files=[
+            {"name": "semester.json", "mimeType": "application/json", "buffer": b'{"dagar": 25}'}
+        ]
     )
-    expect(page.get_by_text(re.compile(r"Det gick inte att öppna semester\.json\. Filen är JSON men ingen plan"))).to_be_visible()
+    expect(
+        page.get_by_text(
+            re.compile(r"Det gick inte att öppna semester\.json\. Filen är JSON men ingen plan")
+        )
+    ).to_be_visible()
     expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("Bo Ek")
 
 
@@ -132,7 +162,11 @@ def test_english_planner(page: Page, site_url: str) -> None:
     page.get_by_label("Employee", exact=True).fill("Bo Ek")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download Markdown").click()
-    assert Path(download.value.path()).read_text(encoding="utf-8").startswith("# Development talk with Bo Ek\n")
+    assert (
+        Path(download.value.path())
+        .read_text(encoding="utf-8")
+        .startswith("# Development talk with Bo Ek\n")
+    )
     expect(page.get_by_role("link", name="Write the manager's name.")).to_be_visible()
 
 

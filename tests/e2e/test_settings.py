@@ -3,7 +3,7 @@ in the browser only when the site turns them on."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from .planner_page import CATALOGUE, open_planner
 
@@ -29,10 +29,12 @@ def _with_drafts(route: Route) -> None:
     route.fulfill(response=response, body=response.text().replace('"drafts": false', '"drafts": true'))
 
 
-def test_a_draft_survives_a_reload_only_when_drafts_are_on(page: Page, site_url: str) -> None:
+def test_a_draft_survives_a_reload_only_when_drafts_are_on(browser: Browser, site_url: str) -> None:
+    # The offline service worker would answer the reloads itself, past page.route.
+    page = browser.new_context(service_workers="block").new_page()
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label("Medarbetare", exact=True).fill("Bo Ek")
-    page.wait_for_timeout(500)  # past the check's debounce, when a draft would be saved
+    page.wait_for_timeout(500)  # time for a draft to be saved, were drafts on
     open_planner(page, f"{site_url}/planera/")
     expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("")
     assert page.evaluate(DRAFTS) == []

@@ -2,14 +2,28 @@
 // one `ready` promise that gates every call, and a watchdog for start-up.
 import { PROGRESS, StepError, bootMessage, callMessage } from "./protocol.mjs";
 
+let python = null;
+
+// The one Python worker of this page, started on first use. `config` is the
+// page's sp-config: URLs relative to the page, made absolute here, since a
+// worker resolves relative URLs against its own script.
+export function startPython(config) {
+  const absolute = (url) => new URL(url, location.href).href;
+  python ??= new PythonWorker({
+    worker: absolute(config.worker),
+    runtime: absolute(config.runtime),
+    lockfile: absolute(config.lockfile),
+    packages: config.packages,
+  }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
+  return python;
+}
+
 export class PythonWorker {
   #worker;
   #nextId = 1;
   #pending = new Map();
   #step = "runtime";
 
-  // `config` holds absolute URLs: a worker resolves relative ones against
-  // its own script, not the page.
   constructor(config, { onProgress = () => {}, timeoutSeconds = 60 } = {}) {
     this.#worker = new Worker(config.worker, { type: "module" });
     this.#worker.onmessage = ({ data }) => this.#receive(data, onProgress);

@@ -6,7 +6,6 @@ import { collect, fill, renumber, showProblems } from "./form.mjs";
 import { wireFollowUp, wirePreparation, wireTeam } from "./pages.mjs";
 import { confirmSensitive as confirm, download, editLists, labelOf, session } from "./session.mjs";
 
-const CHECK_DELAY_MS = 150;
 const PAGES = {
   "[data-sp-planner]": wire,
   "[data-sp-preparation]": wirePreparation,
@@ -29,7 +28,6 @@ function wire(form, config) {
   let problems = [];
   let advice = [];
   let base = null; // the plan as opened: keeps what this form does not edit
-  let timer = null;
   // A field shows its messages once touched; a list once any of its fields is,
   // or, inside a list item (a goal's steps), once any field of that item is.
   const visible = (path) => {
@@ -99,6 +97,7 @@ function wire(form, config) {
   const check = async () => {
     ({ problems, advice } = await call({ op: "check", state: collect(form), base }));
     render();
+    performance.mark("sp-hints");
   };
 
   // Before a plan leaves the browser, ask about possible special-category data.
@@ -108,12 +107,25 @@ function wire(form, config) {
     const errors = advice.filter((h) => h.severity === "error");
     return confirm(dialog, errors.map((h) => `${labelOf(form, h.path)}: ${h.message}`));
   };
+  // Check on every edit, latest state wins: while Python answers one check,
+  // further edits wait for it and then send one more with the newest state.
+  let checking = null;
+  let again = false;
   const scheduleCheck = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      saveDraft();
-      check().catch(fail);
-    }, CHECK_DELAY_MS);
+    saveDraft();
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = check()
+      .catch(fail)
+      .finally(() => {
+        checking = null;
+        if (again) {
+          again = false;
+          scheduleCheck();
+        }
+      });
   };
 
   form.addEventListener("input", scheduleCheck);

@@ -1,11 +1,9 @@
 // What every Samtalsplan page shares: the one Python worker for the whole
-// visit, calls to the bridge in the page's language with the organisation's
+// visit (client.mjs, startPython), calls to the bridge in the page's language with the organisation's
 // settings, messages from the catalogue, start-up failures explained, the
 // list-editing buttons of a form made from the model, and downloads.
-import { PythonWorker } from "./client.mjs";
+import { startPython } from "./client.mjs";
 import { appendItem, renumber } from "./form.mjs";
-
-let python = null; // one worker for the whole visit, across instant navigation
 
 // A page's session: `form` holds [data-sp-status]; `config` is its sp-config.
 // Returns null where Python cannot run (file://, no module workers): the page
@@ -31,13 +29,7 @@ export function session(form, config) {
     return null;
   }
 
-  const absolute = (url) => new URL(url, location.href).href;
-  python ??= new PythonWorker({
-    worker: absolute(config.worker),
-    runtime: absolute(config.runtime),
-    lockfile: absolute(config.lockfile),
-    packages: config.packages,
-  }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
+  const python = startPython(config); // one worker for the whole visit (boot.mjs may have started it)
 
   // One request to samtalsplan.bridge; a plan error rejects with {key, path, message}.
   const call = async (request) => {

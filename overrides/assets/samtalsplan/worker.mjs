@@ -34,25 +34,27 @@ function describe(error) {
 
 async function boot({ runtime, lockfile, packages }) {
   self.postMessage(progressMessage("runtime"));
-  await preflight(runtime);
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(`${runtime}pyodide.mjs`));
   } catch (error) {
     throw new StepError("runtime", "ui.error.runtime_missing", { url: `${runtime}pyodide.mjs`, status: String(error) });
   }
-  const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: lockfile });
-
-  self.postMessage(progressMessage("package"));
-  // loadPackage reports failures through the callback and still resolves.
-  const problems = [];
-  await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
-  if (problems.length) {
-    throw new StepError("package", "ui.error.step", { step: "package", message: problems.join(" ") });
-  }
+  // The preflight runs beside the start-up rather than before it: it costs
+  // nothing when all is well, and its error wins when loadPyodide would hang.
+  // The wheel downloads while the runtime boots (`packages`).
+  const pyodide = await Promise.race([
+    preflight(runtime).then(() => new Promise(() => {})),
+    loadPyodide({ indexURL: runtime, lockFileURL: lockfile, packages }),
+  ]);
 
   self.postMessage(progressMessage("import"));
-  handle = pyodide.pyimport("samtalsplan.bridge").handle;
+  try {
+    handle = pyodide.pyimport("samtalsplan.bridge").handle;
+  } catch (error) {
+    // loadPyodide only logs a package that failed to load; the import says so.
+    throw new StepError("package", "ui.error.step", { step: "package", message: String(error.message ?? error) });
+  }
 }
 
 // A wrong MIME type or a CSP without 'wasm-unsafe-eval' makes loadPyodide

@@ -1,0 +1,265 @@
+"""make bench: how fast the planner is, side by side with bare Pyodide.
+
+A benchmark, not a test: it prints a table of medians measured in headless
+Chromium against the built site, each figure beside its target. Figures vary
+with the machine and its load; the ratios against bare Pyodide, measured in
+the same run with the pages taken in turn, vary much less.
+
+    python tests/benchmark.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from static_server import SiteHandler, serve  # noqa: E402
+
+SITE = ROOT / "site"
+READY = "performance.getEntriesByName('python-ready').length > 0"
+BARE_PATH = "/__bench/bare.html"
+
+
+def bare_page(runtime: str) -> bytes:
+    """Bare Pyodide: the same pinned runtime, loaded on the main thread."""
+    return f"""<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</title>
+<script type="module">
+import {{ loadPyodide }} from "{runtime}pyodide.mjs";
+const pyodide = await loadPyodide({{ indexURL: "{runtime}" }});
+pyodide.runPython("1 + 1");
+performance.mark("python-ready");
+</script></html>""".encode()
+
+
+class BenchHandler(SiteHandler):
+    """The site, plus the bare page, cross-origin isolated so that
+    performance.measureUserAgentSpecificMemory() can count workers and wasm."""
+
+    bare: ClassVar[bytes] = b""
+
+    def end_headers(self) -> None:
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if self.path == BARE_PATH:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(self.bare)))
+            self.end_headers()
+            self.wfile.write(self.bare)
+        else:
+            super().do_GET()
+
+
+# Long tasks (> 50 ms) on the main thread from the start of navigation.
+OBSERVE_LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map(e => e.duration)))
+  .observe({ type: "longtask", buffered: true });
+"""
+
+
+@dataclass
+class Load:
+    ready_ms: float
+    blocking_ms: float
+    bytes: int
+    memory_bytes: int
+
+
+def load(page: Page, url: str, transferred: list[tuple[str, int]], *, reload: bool = False) -> Load:
+    transferred.clear()
+    if reload:
+        page.reload()
+    else:
+        page.goto(url)
+    page.wait_for_function(READY, timeout=120_000)
+    ready = page.evaluate("performance.getEntriesByName('python-ready')[0].startTime")
+    blocking = page.evaluate("window.__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)")
+    memory = page.evaluate("performance.measureUserAgentSpecificMemory().then(m => m.bytes)")
+    return Load(ready, blocking, sum(size for _, size in transferred), memory)
+
+
+def new_page(browser: Browser) -> tuple[BrowserContext, Page, list[tuple[str, int]]]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVE_LONG_TASKS)
+    transferred: list[tuple[str, int]] = []
+
+    def count(request: Any) -> None:
+        sizes = request.sizes()
+        transferred.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    context.on("requestfinished", count)
+    return context, page, transferred
+
+
+def keystroke_latencies(browser: Browser, url: str, count: int = 40) -> list[float]:
+    """From a key press to the hints it updates (the page marks `sp-hints`)."""
+    context, page, _ = new_page(browser)
+    page.goto(url)
+    page.wait_for_function(READY, timeout=120_000)
+    field = page.get_by_label("Medarbetare", exact=True)
+    field.focus()
+    latencies = []
+    for i in range(count):
+        page.evaluate("""() => {
+            window.__hints = performance.getEntriesByName('sp-hints').length;
+            window.addEventListener('keydown', e => { window.__keyAt = e.timeStamp; }, { once: true, capture: true });
+        }""")
+        page.keyboard.type("abcdefghij"[i % 10])
+        page.wait_for_function("performance.getEntriesByName('sp-hints').length > window.__hints")
+        latencies.append(
+            page.evaluate(
+                "performance.getEntriesByName('sp-hints').at(-1).startTime - window.__keyAt"
+            )
+        )
+    context.close()
+    return latencies
+
+
+def build_seconds() -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=ROOT, check=True
+    )
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5, help="page loads per figure (default 5)")
+    args = parser.parse_args()
+
+    build = build_seconds()
+    (version,) = [p.name for p in (SITE / "assets" / "pyodide").iterdir()]
+    BenchHandler.bare = bare_page(f"/assets/pyodide/{version}/")
+    server, root = serve(SITE, BenchHandler)
+    results: dict[str, dict[str, list[float]]] = {"planner": {}, "bare": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[*CHROMIUM_ARGS, "--enable-blink-features=ForceEagerMeasureMemory"],
+        )
+        for _ in range(args.runs):
+            for name, url in (("planner", f"{root}/planera/"), ("bare", root + BARE_PATH)):
+                context, page, transferred = new_page(browser)
+                cold = load(page, url, transferred)
+                warm = load(page, url, transferred, reload=True)
+                context.close()
+                for key, value in (
+                    ("cold", cold.ready_ms),
+                    ("warm", warm.ready_ms),
+                    ("blocking", cold.blocking_ms),
+                    ("bytes", cold.bytes),
+                    ("memory", cold.memory_bytes),
+                ):
+                    results[name].setdefault(key, []).append(value)
+        guide_context, guide, guide_bytes = new_page(browser)
+        guide.goto(f"{root}/")
+        guide.wait_for_load_state("networkidle")
+        guidance_bytes = sum(size for _, size in guide_bytes)
+        guidance_python = [
+            url for url, _ in guide_bytes if "/assets/pyodide/" in url or "/assets/python/" in url
+        ]
+        guide_context.close()
+        keys = keystroke_latencies(browser, f"{root}/planera/")
+        browser.close()
+    server.shutdown()
+
+    median = {
+        name: {k: statistics.median(v) for k, v in figures.items()}
+        for name, figures in results.items()
+    }
+    planner, bare = median["planner"], median["bare"]
+    rows = [
+        (
+            "Ready, cold (planner / bare)",
+            f"{planner['cold']:.0f} / {bare['cold']:.0f} ms",
+            f"{planner['cold'] / bare['cold']:.2f} ×",
+            "≤ 1.10 ×",
+            planner["cold"] <= 1.10 * bare["cold"],
+        ),
+        (
+            "Ready, warm reload (planner / bare)",
+            f"{planner['warm']:.0f} / {bare['warm']:.0f} ms",
+            f"{planner['warm'] / bare['warm']:.2f} ×",
+            "≤ 1.00 ×",
+            planner["warm"] <= bare["warm"],
+        ),
+        (
+            "Main-thread blocking until ready (planner / bare)",
+            f"{planner['blocking']:.0f} / {bare['blocking']:.0f} ms",
+            "",
+            "≤ 50 ms",
+            planner["blocking"] <= 50,
+        ),
+        (
+            "Keystroke → hints, p50 / p95",
+            f"{percentile(keys, 0.5):.1f} / {percentile(keys, 0.95):.1f} ms",
+            "",
+            "p95 ≤ 50 ms",
+            percentile(keys, 0.95) <= 50,
+        ),
+        (
+            "Bytes, planner page cold (planner / bare)",
+            f"{planner['bytes'] / 1e6:.2f} / {bare['bytes'] / 1e6:.2f} MB",
+            "",
+            "",
+            None,
+        ),
+        (
+            "Bytes, guidance page (start)",
+            f"{guidance_bytes / 1e3:.0f} kB, {len(guidance_python)} Python files",
+            "",
+            "no Pyodide bytes",
+            not guidance_python,
+        ),
+        (
+            "Memory once ready (planner / bare)",
+            f"{planner['memory'] / 1e6:.0f} / {bare['memory'] / 1e6:.0f} MB",
+            f"{planner['memory'] / bare['memory']:.2f} ×",
+            "≤ 1.20 ×",
+            planner["memory"] <= 1.2 * bare["memory"],
+        ),
+        ("Site build", f"{build:.1f} s", "", "", None),
+    ]
+    print(
+        f"\nSamtalsplan benchmark, {date.today()}, {platform.node()} ({platform.machine()}, "
+        f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores), "
+        f"medians of {args.runs} runs\n"
+    )
+    print("| measure | value | ratio | target | met |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, value, ratio, target, met in rows:
+        print(
+            f"| {label} | {value} | {ratio} | {target} | {'' if met is None else ('yes' if met else 'NO')} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Offline: after one visit the service worker serves the whole build from its
+cache; a new deploy is installed beside it and taken into use only when no page
+of the old build is open, so no page mixes two builds."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from overrides.hooks.release import stamp_service_worker
+from playwright.sync_api import BrowserContext, Page, expect
+
+from ..conftest import serve
+from .planner_page import CATALOGUE, open_planner
+from .test_hosting import PREFIX, SubPathHandler
+
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+# Browsers look for a new worker on navigation, in the background; ask at once.
+NEW_BUILD_WAITING = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration.waiting) await registration.update().catch(() => {});
+  return !!registration.waiting;
+}"""
+ONLY_CACHE = "async (name) => (await caches.keys()).join() === name"
+
+
+def wait_until(page: Page, script: str, arg: object = None) -> None:
+    """Poll an async check (wait_for_function takes a returned promise as true)."""
+    for _ in range(240):
+        if page.evaluate(script, arg):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {script}")
+
+
+def test_planner_reloads_and_starts_python_offline(page: Page, context: BrowserContext, site_url: str) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    # The worker takes the page once it has cached the whole build.
+    page.wait_for_function(CONTROLLED, timeout=60_000)
+    context.set_offline(True)
+    try:
+        response = page.reload()
+        assert response is not None and response.from_service_worker
+        page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
+        expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
+        # Another page of the site, never visited, is there too.
+        page.goto(f"{site_url}/en/planera/")
+        expect(page.get_by_role("button", name="Download JSON")).to_be_visible()
+    finally:
+        context.set_offline(False)
+
+
+@pytest.fixture
+def copied_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the site that the test can redeploy, served under a sub-path."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server, url = serve(copy, SubPathHandler)
+    yield copy, url
+    server.shutdown()
+
+
+def test_a_new_deploy_takes_over_only_when_the_old_pages_are_closed(
+    context: BrowserContext, copied_site: tuple[Path, str]
+) -> None:
+    site, origin = copied_site
+    url = f"{origin}{PREFIX}/"
+    first = context.new_page()
+    first.goto(url)
+    first.wait_for_function(CONTROLLED, timeout=60_000)
+    old_title = first.title()
+
+    # Deploy a new build: a changed page, and the service worker stamped anew.
+    index = site / "index.html"
+    index.write_text(index.read_text("utf-8").replace("<title>", "<title>Ny version – "), encoding="utf-8")
+    build = stamp_service_worker(site)
+
+    # While a page of the old build is open, every page gets the old build.
+    second = context.new_page()
+    second.goto(url)
+    wait_until(second, NEW_BUILD_WAITING)
+    second.reload()
+    assert second.title() == old_title
+    first.close()
+    second.close()
+
+    # With no page of the old build open, the new one takes over and the old
+    # cache goes. Watched from a page outside the worker's scope, which the
+    # worker does not hold.
+    probe = context.new_page()
+    probe.goto(f"{origin}/outside-the-site")
+    wait_until(probe, ONLY_CACHE, f"samtalsplan-{build}")
+    third = context.new_page()
+    third.goto(url)
+    assert third.title() == f"Ny version – {old_title}"
