@@ -65,7 +65,7 @@ def test_render_markdown_to_stdout_and_json_to_a_file(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("command", ["validate", "render"])
+@pytest.mark.parametrize("command", ["validate", "render", "ics", "summary"])
 def test_every_subcommand_has_help(command: str) -> None:
     done = run(command, "--help")
     assert done.returncode == 0 and "FILE" in done.stdout
@@ -76,3 +76,70 @@ def test_every_subcommand_is_in_the_readme() -> None:
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for command in commands:
         assert f"python -m samtalsplan {command}" in readme, command
+
+
+V1 = FIXTURES / "versions" / "v1.json"
+CHECK_INS = FIXTURES / "versions" / "v2-check-ins.json"
+
+
+def test_validate_with_advice_and_settings(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"max_goals": 1, "organisation_goals": []}', encoding="utf-8")
+    done = run("--lang", "en", "--settings", str(settings), "--today", "2026-12-01", "validate", "--advice", str(V1))
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == [
+        (
+            f"{V1}: goals: warning: The plan has 2 goals, more than the organisation's limit of 1. "
+            "Prioritise: keep the most important and save the rest for next year. [goals.too_many]"
+        )
+    ]
+
+
+def test_bad_settings_exit_2_naming_the_setting(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"max_goals": 0}', encoding="utf-8")
+    done = run("--settings", str(settings), "validate", "--advice", str(V1))
+    assert done.returncode == 2
+    assert "max_goals" in done.stderr
+
+
+def test_ics_to_stdout_is_a_calendar() -> None:
+    import icalendar
+
+    done = run("ics", "-", stdin=CHECK_INS.read_text(encoding="utf-8"))
+    assert done.returncode == 0
+    (event,) = icalendar.Calendar.from_ical(done.stdout).walk("VEVENT")
+    assert event.decoded("DTSTART").isoformat() == "2027-06-09", "the next check-in's date"
+
+
+def test_ics_without_a_date_exits_1() -> None:
+    done = run("--lang", "en", "ics", "-", stdin='{"format": "samtalsplan", "version": 2}')
+    assert done.returncode == 1
+    assert done.stdout == "-: follow_up.date: The plan has no follow-up date. Write a date under Follow-up first.\n"
+
+
+def test_summary_over_many_files_as_markdown_and_csv(tmp_path: Path) -> None:
+    files = [str(FIXTURES / "valid" / "full.json"), str(V1), str(CHECK_INS)]
+    md = run("--today", "2027-03-01", "summary", *files)
+    assert md.returncode == 0
+    assert md.stdout.startswith("# Teamets planer\n\nSammanställt från 3 planer.\n")
+    assert "| Mentorskap | 3 |" in md.stdout
+    assert "- Ärendesystemet saknar rapporter om svarstider (3 st: Åsa Öberg, Åsa Öberg, Åsa Öberg)" in md.stdout
+    out = tmp_path / "team.csv"
+    assert run("--lang", "en", "summary", *files, "--to", "csv", "-o", str(out)).returncode == 0
+    rows = out.read_bytes().split(b"\r\n")
+    assert rows[0] == b"Employee,Kind of development,What,When,Quarter"
+    assert len([r for r in rows if r]) == 4
+
+
+def test_summary_names_the_file_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / "semester.json"
+    bad.write_text('{"dagar": 25}', encoding="utf-8")
+    done = run("summary", str(V1), str(bad))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"samtalsplan: {bad}: Filen är JSON men ingen plan")
+
+
+def test_a_wrong_command_line_exits_64() -> None:
+    assert run("render", str(V1), "--to", "pdf").returncode == 64
+    assert run("--today", "tomorrow", "validate", str(V1)).returncode == 64

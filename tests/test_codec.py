@@ -10,7 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samtalsplan import (
+    VERSION,
     Action,
+    ActionStatus,
+    Agreement,
+    CheckIn,
     Conditions,
     Development,
     DevelopmentKind,
@@ -20,9 +24,11 @@ from samtalsplan import (
     Owner,
     Plan,
     PlanFormatError,
+    Status,
     Talk,
     from_dict,
     parse,
+    read,
     serialize,
     to_dict,
 )
@@ -58,6 +64,18 @@ plans = st.builds(
     actions=st.lists(st.builds(Action, what=text, owner=owners, due=dates)).map(tuple),
     follow_up=st.builds(FollowUp, date=dates),
     summary=text,
+    agreement=st.builds(Agreement, employee=text, manager=text, date=dates, keep_until=dates, fingerprint=text),
+    check_ins=st.lists(
+        st.builds(
+            CheckIn,
+            date=dates,
+            statuses=st.lists(
+                st.builds(ActionStatus, action=text, status=st.none() | st.sampled_from(Status), note=text)
+            ).map(tuple),
+            note=text,
+            next_date=dates,
+        )
+    ).map(tuple),
 )
 
 
@@ -74,7 +92,7 @@ def test_form_state_round_trip(plan: Plan) -> None:
 def test_file_is_versioned_and_readable() -> None:
     document = json.loads(serialize(parse(FULL.read_text(encoding="utf-8"))))
     assert document["format"] == "samtalsplan"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["talk"]["employee"] == "Åsa Öberg"
     assert "Åsa" in serialize(Plan(talk=Talk(employee="Åsa"))), (
         "non-ASCII stays readable, not \\u-escaped"
@@ -102,7 +120,7 @@ def test_absent_fields_take_their_defaults() -> None:
         ('{"format": "samtalsplan", "version": "1"}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": true}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": 0}', "format.bad_version", ""),
-        ('{"format": "samtalsplan", "version": 2}', "format.newer_version", ""),
+        ('{"format": "samtalsplan", "version": 3}', "format.newer_version", ""),
         ('{"format": "samtalsplan", "version": 1, "talk": []}', "format.not_object", "talk"),
         (
             '{"format": "samtalsplan", "version": 1, "talk": {"employee": 7}}',
@@ -144,9 +162,40 @@ def test_format_errors_read_well_in_both_languages() -> None:
     with pytest.raises(PlanFormatError) as raised:
         parse('{"format": "samtalsplan", "version": 3}')
     assert raised.value.message("sv") == (
-        "Filen är sparad med en nyare version av Samtalsplan (format 3). "
-        "Be den som driftar webbplatsen att uppdatera den."
+        "Filen är sparad med en nyare version av Samtalsplan (format 3) än den här webbplatsen kan läsa "
+        "(format 2). Be den som driftar webbplatsen att uppdatera den, eller öppna filen där den sparades."
     )
     assert raised.value.message("en").startswith(
-        "The file was saved by a newer version of Samtalsplan (format 3)."
+        "The file was saved by a newer version of Samtalsplan (format 3) than this site can read (format 2)."
     )
+
+
+VERSIONS = Path(__file__).parent / "fixtures" / "versions"
+
+
+@pytest.mark.parametrize(
+    "case",
+    sorted(p for p in VERSIONS.glob("*.json") if not p.name.endswith(".expected.json")),
+    ids=lambda p: p.stem,
+)
+def test_every_version_reads_as_the_current_one_or_is_refused_clearly(case: Path) -> None:
+    """A file of each format version, and beside it the current-version file it
+    becomes (or, for a newer version, the error it gets)."""
+    expected = case.with_suffix(".expected.json").read_text(encoding="utf-8")
+    if '"error"' in expected:
+        error = json.loads(expected)
+        with pytest.raises(PlanFormatError) as raised:
+            parse(case.read_text(encoding="utf-8"))
+        assert (raised.value.key, raised.value.message("sv")) == (error["error"], error["message"])
+    else:
+        plan, version = read(case.read_text(encoding="utf-8"))
+        assert serialize(plan) == expected
+        assert version == json.loads(case.read_text(encoding="utf-8"))["version"]
+
+
+def test_every_older_version_has_a_migration_and_a_fixture() -> None:
+    from samtalsplan.codec import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, VERSION))
+    for version in range(1, VERSION + 1):
+        assert list(VERSIONS.glob(f"v{version}*.json")), version

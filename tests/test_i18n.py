@@ -44,6 +44,7 @@ def test_every_form_label_and_choice_has_a_message() -> None:
         assert needed - set(catalogue(lang)) == set(), lang
 
 
+@pytest.mark.repository
 def test_every_message_key_used_in_code_exists() -> None:
     sources = [*ROOT.joinpath("pyapp").rglob("*.py"), *ROOT.joinpath("overrides").rglob("*.*js")]
     sources += list(ROOT.joinpath("overrides").rglob("*.html"))

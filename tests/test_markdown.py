@@ -28,6 +28,7 @@ SECTIONS_SV = [
     "Gemensam handlingsplan",
     "Uppföljning",
     "Sammanfattning",
+    "Överenskommelse",
 ]
 
 

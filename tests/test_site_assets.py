@@ -58,3 +58,17 @@ def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
     assert config["lockfile"] == f"../assets/python/{folder.name}/pyodide-lock.json"
     assert config["runtime"] == "../assets/pyodide/314.0.7/"
     assert config["packages"] == ["samtalsplan"]
+
+
+def test_the_organisation_settings_reach_the_planner(site_dir: Path) -> None:
+    import yaml
+
+    extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The guide links and the start-up watchdog are the page's, not the plan logic's.
+    settings = {k: v for k, v in extra["extra"]["samtalsplan"].items() if k not in ("guide", "timeout_seconds")}
+    html = (site_dir / "planera" / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.DOTALL)[1])
+    assert config["settings"] == settings
+    for goal in settings["organisation_goals"]:
+        assert f'<option value="{goal}"></option>' in html
+    assert html.count('list="sp-suggest-organisation_goals"') == 2, "the first goal and the goal template"

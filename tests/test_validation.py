@@ -11,7 +11,10 @@ from samtalsplan import Plan, Talk, parse, validate
 from samtalsplan.validation import parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p for p in FIXTURES.glob("*/*.json") if not p.name.endswith(".expected.json"))
+CASES = sorted(
+    p for p in [*FIXTURES.glob("valid/*.json"), *FIXTURES.glob("invalid/*.json")]
+    if not p.name.endswith(".expected.json")
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")

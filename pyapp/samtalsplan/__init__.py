@@ -1,10 +1,13 @@
 """Plan logic for the Swedish medarbetarsamtal: model, validation and renderers."""
 
-from .codec import FORMAT, VERSION, from_dict, parse, serialize, to_dict
+from .codec import FORMAT, VERSION, from_dict, parse, read, serialize, to_dict
 from .errors import PlanError, PlanFormatError
 from .markdown import render_markdown
 from .model import (
     Action,
+    ActionStatus,
+    Agreement,
+    CheckIn,
     Conditions,
     Development,
     DevelopmentKind,
@@ -13,6 +16,7 @@ from .model import (
     Obstacle,
     Owner,
     Plan,
+    Status,
     Talk,
 )
 from .validation import Problem, validate
@@ -23,6 +27,9 @@ __all__ = [
     "FORMAT",
     "VERSION",
     "Action",
+    "ActionStatus",
+    "Agreement",
+    "CheckIn",
     "Conditions",
     "Development",
     "DevelopmentKind",
@@ -34,9 +41,11 @@ __all__ = [
     "PlanError",
     "PlanFormatError",
     "Problem",
+    "Status",
     "Talk",
     "from_dict",
     "parse",
+    "read",
     "render_markdown",
     "serialize",
     "to_dict",

@@ -1,23 +1,38 @@
-"""samtalsplan: check and render medarbetarsamtal plans saved by the planner.
+"""samtalsplan: check, render and summarise medarbetarsamtal plans saved by the planner.
 
-Every FILE may be "-" for standard input. Exit status: 0 when all is well,
-1 when the plan has problems to fix, 2 when a file cannot be read as a plan.
+Every FILE may be "-" for standard input, and every -o/--output "-" (the
+default) for standard output. Exit status: 0 when all is well, 1 when a plan
+has problems to fix, 2 when a file cannot be read as a plan (or the settings
+are wrong), 64 when the command line is wrong.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .advice import advise
 from .codec import parse, serialize
+from .dates import parse_date
 from .errors import PlanError
 from .i18n import LANGUAGES
+from .ics import render_ics
 from .markdown import render_markdown
 from .model import Plan
+from .settings import Settings
+from .team import render_team_csv, render_team_markdown, summarize
 from .validation import validate
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 64
+
+
+class _Unreadable(Exception):
+    """A file that cannot be read as a plan: the message names the file."""
 
 
 def _read(name: str) -> str:
@@ -28,32 +43,110 @@ def _write(name: str, text: str) -> None:
     if name == "-":
         sys.stdout.write(text)
     else:
-        Path(name).write_text(text, encoding="utf-8")
+        Path(name).write_text(text, encoding="utf-8", newline="")
 
 
-def _validate(plan: Plan, args: argparse.Namespace) -> int:
+def _plan(name: str, lang: str) -> Plan:
+    try:
+        return parse(_read(name))
+    except (OSError, UnicodeDecodeError) as error:
+        raise _Unreadable(f"{name}: {error}") from None
+    except PlanError as error:
+        raise _Unreadable(f"{name}: {error.message(lang)}") from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if not args.settings:
+        return Settings()
+    try:
+        return Settings.from_dict(json.loads(Path(args.settings).read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:
+        message = error.message(args.lang) if isinstance(error, PlanError) else str(error)
+        raise _Unreadable(f"{args.settings}: {message}") from None
+
+
+def _today(text: str | None) -> date:
+    day = parse_date(text or "") if text else date.today()
+    if day is None:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    return day
+
+
+def _validate(args: argparse.Namespace) -> int:
+    plan = _plan(args.file, args.lang)
     problems = validate(plan, args.lang)
     for problem in problems:
         print(f"{args.file}: {problem.path}: {problem.message}")
-    return 1 if problems else 0
+    if args.advice:
+        for hint in advise(plan, args.lang, _settings(args), args.today):
+            print(f"{args.file}: {hint.path}: {hint.severity.value}: {hint.message} [{hint.id}]")
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
-def _render(plan: Plan, args: argparse.Namespace) -> int:
+def _render(args: argparse.Namespace) -> int:
+    plan = _plan(args.file, args.lang)
     text = render_markdown(plan, args.lang) if args.to == "md" else serialize(plan)
     _write(args.output, text)
-    return 0
+    return EXIT_OK
+
+
+def _ics(args: argparse.Namespace) -> int:
+    plan = _plan(args.file, args.lang)
+    try:
+        text = render_ics(plan, args.lang)
+    except PlanError as error:
+        print(f"{args.file}: {error.path}: {error.message(args.lang)}")
+        return EXIT_PROBLEMS
+    _write(args.output, text)
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace) -> int:
+    plans = [_plan(name, args.lang) for name in args.files]
+    summary = summarize(plans, args.today)
+    render = render_team_csv if args.to == "csv" else render_team_markdown
+    _write(args.output, render(summary, args.lang))
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="samtalsplan", description=__doc__)
+    parser = _Parser(
+        prog="samtalsplan",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--lang", choices=LANGUAGES, default="sv", help="language of messages and documents"
     )
+    parser.add_argument(
+        "--settings",
+        metavar="JSON",
+        help="the organisation's settings as JSON (the keys of extra.samtalsplan in mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_today,
+        default=date.today(),
+        metavar="DATE",
+        help="the date to judge dates against (default: today)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("validate", help="list the problems in a plan file")
+    def output(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "-o", "--output", default="-", help="output file (default: - for standard output)"
+        )
+
+    check = commands.add_parser("validate", help="list the problems in a plan file (and advice)")
     check.add_argument("file", metavar="FILE")
+    check.add_argument("--advice", action="store_true", help="also list the guidance's advice")
     check.set_defaults(run=_validate)
 
     render = commands.add_parser("render", help="write a plan file as Markdown or normalised JSON")
@@ -61,22 +154,32 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--to", choices=("md", "json"), default="md", help="output format (default: md)"
     )
-    render.add_argument(
-        "-o", "--output", default="-", help="output file (default: - for standard output)"
-    )
+    output(render)
     render.set_defaults(run=_render)
+
+    ics = commands.add_parser("ics", help="write the next follow-up as an iCalendar (.ics) event")
+    ics.add_argument("file", metavar="FILE")
+    output(ics)
+    ics.set_defaults(run=_ics)
+
+    summary = commands.add_parser(
+        "summary",
+        help="the team view over many plan files: development needs, obstacles, follow-ups",
+    )
+    summary.add_argument("files", metavar="FILE", nargs="+")
+    summary.add_argument(
+        "--to", choices=("md", "csv"), default="md", help="output format (default: md)"
+    )
+    output(summary)
+    summary.set_defaults(run=_summary)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        plan = parse(_read(args.file))
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"samtalsplan: {args.file}: {error}", file=sys.stderr)
-        return 2
-    except PlanError as error:
-        print(f"samtalsplan: {args.file}: {error.message(args.lang)}", file=sys.stderr)
-        return 2
-    code: int = args.run(plan, args)
+        code: int = args.run(args)
+    except _Unreadable as error:
+        print(f"samtalsplan: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     return code

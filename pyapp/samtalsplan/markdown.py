@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 
+from .agreement import AgreementStatus, status
 from .i18n import translate
-from .model import Action, Development, Goal, Obstacle, Plan
+from .model import Action, Development, Goal, Obstacle, Plan, Status
 
 # CommonMark lets any ASCII punctuation be backslash-escaped (spec 0.31, 2.4).
 # These are the characters that can start markup anywhere in a line.
@@ -141,6 +142,49 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     yield ""
     yield _block(plan.summary) or t("md.nothing")
     yield ""
+
+    agreement = plan.agreement
+    yield f"## {t('field.agreement')}"
+    yield ""
+    for key, value in (
+        ("field.agreement.employee", agreement.employee),
+        ("field.agreement.manager", agreement.manager),
+        ("field.agreement.date", agreement.date),
+        ("field.agreement.keep_until", agreement.keep_until),
+    ):
+        yield f"- **{t(key)}:** {escape(value) or t('md.not_set')}"
+    yield ""
+    if agreement.fingerprint:
+        yield f"**{t('md.fingerprint')}:** `{escape(agreement.fingerprint)}`"
+        yield ""
+        if status(plan) is AgreementStatus.CHANGED:
+            yield f"**{t('md.agreement_changed')}**"
+            yield ""
+    else:
+        yield t("md.not_agreed")
+        yield ""
+
+    check_ins = [c for c in plan.check_ins if not c.is_blank()]
+    if check_ins:
+        yield f"## {t('field.check_ins')}"
+        yield ""
+    for check_in in check_ins:
+        yield f"### {escape(check_in.date) or t('md.not_set')}"
+        yield ""
+        statuses = [s for s in check_in.statuses if not s.is_blank()]
+        if statuses:
+            done = sum(s.status is Status.DONE for s in statuses)
+            ongoing = sum(s.status is Status.ONGOING for s in statuses)
+            yield t("md.progress", done=done, total=len(statuses), ongoing=ongoing)
+            yield ""
+            yield f"| {t('md.action')} | {t('field.check_ins.statuses.status')} | {t('field.check_ins.statuses.note')} |"
+            yield "| --- | --- | --- |"
+            for line in statuses:
+                yield f"| {_cell(line.action) or t('md.not_set')} | {choice(line.status)} | {_cell(line.note)} |"
+            yield ""
+        yield from field("field.check_ins.note", check_in.note)
+        yield f"**{t('field.check_ins.next_date')}:** {escape(check_in.next_date) or t('md.not_set')}"
+        yield ""
 
 
 def _nothing(t: Callable[..., str]) -> Iterator[str]:

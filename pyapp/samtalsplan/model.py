@@ -6,7 +6,10 @@ representable and nothing is lost between the form, the file and back.
 Whether the content makes sense is the validator's job, not the model's.
 
 Field metadata drives the form: ``widget`` says how a text field is edited
-(``"text"``, ``"textarea"`` or ``"date"``). Enum fields become choices and
+(``"text"``, ``"textarea"`` or ``"date"``; ``"computed"`` fields are filled by
+the logic, never typed; ``"readonly"`` ones are shown, not edited); ``suggestions`` names the organisation setting whose
+values the form offers for it. ``page`` says which page edits a section: the
+planner, or the follow-up page (check-ins). Enum fields become choices and
 tuple fields become lists a person can add to and remove from.
 """
 
@@ -17,8 +20,8 @@ from enum import StrEnum
 from typing import Any
 
 
-def _text(widget: str = "text") -> Any:
-    return field(default="", metadata={"widget": widget})
+def _text(widget: str = "text", suggestions: str = "") -> Any:
+    return field(default="", metadata={"widget": widget, "suggestions": suggestions})
 
 
 class Owner(StrEnum):
@@ -27,6 +30,15 @@ class Owner(StrEnum):
     EMPLOYEE = "employee"
     MANAGER = "manager"
     BOTH = "both"
+
+
+class Status(StrEnum):
+    """How an action is going, as recorded at a check-in."""
+
+    NOT_STARTED = "not_started"
+    ONGOING = "ongoing"
+    DONE = "done"
+    DROPPED = "dropped"
 
 
 class DevelopmentKind(StrEnum):
@@ -73,7 +85,7 @@ class Goal(Item):
     """
 
     title: str = _text()
-    organisation_link: str = _text("textarea")
+    organisation_link: str = _text(suggestions="organisation_goals")
     why: str = _text("textarea")
     steps: tuple[str, ...] = ()
     measure: str = _text("textarea")
@@ -122,8 +134,47 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class Agreement:
+    """Both parties agree to the plan, by name and date; and how long it is kept.
+
+    ``fingerprint`` is the SHA-256 of the plan's canonical JSON when it was
+    agreed (see ``samtalsplan.agreement``); it is computed, never typed.
+    """
+
+    employee: str = _text()
+    manager: str = _text()
+    date: str = _text("date")
+    keep_until: str = _text("date")
+    fingerprint: str = _text("computed")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionStatus(Item):
+    """One action's progress at a check-in; ``action`` is the action's text."""
+
+    action: str = _text("readonly")
+    status: Status | None = None
+    note: str = _text("textarea")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn(Item):
+    """One follow-up meeting: when, how each action is going, and the next one."""
+
+    date: str = _text("date")
+    statuses: tuple[ActionStatus, ...] = ()
+    note: str = _text("textarea")
+    next_date: str = _text("date")
+
+
+def _page(page: str, default: Any) -> Any:
+    return field(default=default, metadata={"page": page})
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """The whole plan. Its top-level fields are the planner's sections, in order."""
+    """The whole plan. Its top-level fields are the planner's sections, in order,
+    then the check-ins, which the follow-up page records (oldest first)."""
 
     talk: Talk = field(default_factory=Talk)
     goals: tuple[Goal, ...] = ()
@@ -132,3 +183,20 @@ class Plan:
     actions: tuple[Action, ...] = ()
     follow_up: FollowUp = field(default_factory=FollowUp)
     summary: str = _text("textarea")
+    agreement: Agreement = field(default_factory=Agreement)
+    check_ins: tuple[CheckIn, ...] = _page("follow_up", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Preparation:
+    """The employee's answers to the three questions before the talk.
+
+    Each answer is a list of single lines, one proposal each, so every line can
+    become a goal, a development item or an obstacle in the plan.
+    """
+
+    employee: str = _text()
+    date: str = _text("date")
+    priorities: tuple[str, ...] = ()
+    learning: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()

@@ -8,15 +8,14 @@ renderers leave it out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
+from .dates import parse_date
 from .i18n import translate
 from .model import Plan
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+__all__ = ["Problem", "parse_date", "validate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +25,6 @@ class Problem:
     path: str
     key: str
     message: str
-
-
-def parse_date(text: str) -> date | None:
-    """The date in an ISO ``YYYY-MM-DD`` string, or None if there is no such date."""
-    if not _ISO_DATE.fullmatch(text.strip()):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def validate(plan: Plan, lang: str = "sv") -> list[Problem]:
@@ -84,6 +73,12 @@ def _problems(plan: Plan) -> Iterator[_Found]:
     talk_date, follow_up = parse_date(talk.date), parse_date(plan.follow_up.date)
     if talk_date and follow_up and follow_up <= talk_date:
         yield "follow_up.date", "problem.follow_up_not_after_talk", {"talk_date": talk_date}
+
+    yield from _date_problems("agreement.date", plan.agreement.date)
+    yield from _date_problems("agreement.keep_until", plan.agreement.keep_until)
+    for i, check_in in enumerate(plan.check_ins):
+        yield from _date_problems(f"check_ins[{i}].date", check_in.date)
+        yield from _date_problems(f"check_ins[{i}].next_date", check_in.next_date)
 
 
 def _date_problems(path: str, text: str) -> Iterator[_Found]:

@@ -90,6 +90,8 @@ def _controls(page: Page, state: dict[str, Any], *, add: bool, press: Press) -> 
             yield group.get_by_label(label(f"actions.{key}"), exact=True), action[key]
     yield form.get_by_label(label("follow_up.date"), exact=True), state["follow_up"]["date"]
     yield form.get_by_role("textbox", name=label("summary"), exact=True), state["summary"]
+    for key in ("employee", "manager", "date", "keep_until"):
+        yield form.get_by_label(label(f"agreement.{key}"), exact=True), state["agreement"][key]
 
 
 def type_into(control: Locator, value: Any) -> None:

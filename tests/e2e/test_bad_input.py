@@ -8,13 +8,14 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
+from samtalsplan.codec import VERSION
 from samtalsplan.i18n import translate
 
 from .planner_page import CATALOGUE, READY, open_planner
 from .test_csp import RECORD_VIOLATIONS
 
 MB = 1024 * 1024
-PLAN = {"format": "samtalsplan", "version": 1}
+PLAN = {"format": "samtalsplan", "version": VERSION}
 
 BAD_FILES = [
     ("anteckningar.json", "Det här är bara text.".encode(), "format.not_json", {}),
@@ -25,14 +26,14 @@ BAD_FILES = [
         "framtid.json",
         json.dumps({**PLAN, "version": 7}).encode(),
         "format.newer_version",
-        {"version": 7},
+        {"version": 7, "supported": VERSION},
     ),
     ("utan-version.json", json.dumps({"format": "samtalsplan"}).encode(), "format.bad_version", {}),
     ("stor.json", b" " * (2 * MB + 1), "format.too_large", {"limit": 2}),
     ("bild.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "format.binary", {}),
     (
         "latin1.json",
-        '{"format": "samtalsplan", "version": 1, "summary": "Åsa"}'.encode("latin-1"),
+        f'{{"format": "samtalsplan", "version": {VERSION}, "summary": "Åsa"}}'.encode("latin-1"),
         "format.binary",
         {},
     ),
@@ -111,7 +112,7 @@ def test_typed_and_opened_text_is_never_read_as_html(page: Page, site_url: str) 
         # Opened from a file, with the payload in the file's name and in the plan.
         plan = {
             "format": "samtalsplan",
-            "version": 1,
+            "version": VERSION,
             "talk": {"employee": payload},
             "summary": payload,
         }

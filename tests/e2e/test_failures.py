@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from samtalsplan import parse
+from samtalsplan.codec import FORMAT, VERSION
 
 from ..conftest import SiteHandler, serve
 from .planner_page import CATALOGUE, open_planner, read_json_download, with_settings
@@ -63,7 +64,7 @@ def assert_fallback_saves_what_was_typed(page: Page) -> None:
     button = page.get_by_role("button", name=CATALOGUE["ui.fallback.download"])
     name, document = read_json_download(page, button.click)
     assert name == "samtalsplan.json"
-    assert (document["format"], document["version"]) == ("samtalsplan", 1)
+    assert (document["format"], document["version"]) == (FORMAT, VERSION)
     plan = parse(json.dumps(document))
     assert plan.talk.employee == "Bo Ek"
     assert plan.actions[0].owner is not None and plan.actions[0].owner.value == "manager"

@@ -177,3 +177,39 @@ def test_typing_works_before_python_is_ready(page: Page, site_url: str) -> None:
     field.fill("Bo Ek")
     expect(field).to_have_value("Bo Ek")
     expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.loading"])
+
+
+def test_opening_an_old_or_changed_plan_says_so(page: Page, site_url: str) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    opener = page.get_by_label("Öppna sparad plan")
+    v1 = (ROOT / "tests" / "fixtures" / "versions" / "v1.json").read_bytes()
+    opener.set_input_files(files=[{"name": "gammal.json", "mimeType": "application/json", "buffer": v1}])
+    expect(page.get_by_text(CATALOGUE["ui.opened_migrated"].format(version=1))).to_be_visible()
+    expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("Åsa Öberg")
+
+    changed = FULL_TEXT.replace("under två dagar", "under tre dagar").encode()
+    opener.set_input_files(files=[{"name": "andrad.json", "mimeType": "application/json", "buffer": changed}])
+    expect(page.get_by_text(CATALOGUE["ui.opened_changed"])).to_be_visible()
+    expect(page.get_by_label(CATALOGUE["field.agreement.date"])).to_have_accessible_description(
+        re.compile(re.escape("Planen har ändrats sedan ni kom överens 2026-12-03."))
+    )
+
+
+def test_calendar_event_for_the_follow_up(page: Page, site_url: str) -> None:
+    import icalendar
+
+    open_planner(page, f"{site_url}/planera/")
+    page.get_by_role("button", name=CATALOGUE["ui.download_ics"]).click()
+    expect(page.get_by_text(CATALOGUE["ics.no_date"])).to_be_visible()
+
+    page.get_by_label("Öppna sparad plan").set_input_files(
+        files=[{"name": "plan.json", "mimeType": "application/json", "buffer": FULL_TEXT.encode()}]
+    )
+    expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("Åsa Öberg")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=CATALOGUE["ui.download_ics"]).click()
+    assert download.value.suggested_filename == "samtalsplan-2026-12-03-åsa-öberg.ics"
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART").isoformat() == "2027-03-10"
+    assert str(event["SUMMARY"]) == "Uppföljning av medarbetarsamtalet med Åsa Öberg"

@@ -71,10 +71,12 @@ export function renumber(node, path = "") {
       const listPath = join(path, el.dataset.spList);
       const hint = el.querySelector(":scope > [data-sp-hint]");
       if (hint) hint.id = `${idFor(listPath)}-hint`;
+      markAdvice(el.querySelector(":scope > [data-sp-advice]"), listPath);
       items(el).forEach((item, i) => {
         const itemPath = `${listPath}[${i}]`;
         item.querySelector("[data-sp-item-title]").textContent = label(el.dataset.spItemLabel, i + 1);
-        item.querySelector(":scope [data-sp-remove]").textContent = label(el.dataset.spRemoveLabel, i + 1);
+        const remove = item.querySelector(":scope [data-sp-remove]");
+        if (remove) remove.textContent = label(el.dataset.spRemoveLabel, i + 1);
         if (isText(el)) mark(item.querySelector("[data-sp-value]"), itemPath);
         else renumber(item, itemPath);
       });
@@ -92,23 +94,50 @@ function mark(control, path) {
   const hint = field.querySelector("[data-sp-hint]");
   if (hint) hint.id = `${id}-hint`;
   field.querySelector("[data-sp-error]").id = `${id}-error`;
+  markAdvice(field.querySelector("[data-sp-advice]"), path);
   describe(control);
 }
 
-// Tie a control to its hint, and to its error while one shows.
+function markAdvice(slot, path) {
+  if (!slot) return;
+  slot.id = `${idFor(path)}-advice`;
+  slot.dataset.spFor = path;
+}
+
+// Tie a control to its hint, and to its error and advice while they show.
 function describe(control) {
   const field = control.closest("[data-sp-field]");
   const hint = field.querySelector("[data-sp-hint]");
-  const error = field.querySelector("[data-sp-error]");
-  const ids = [hint?.id, error.hidden ? null : error.id].filter(Boolean);
+  const shown = (el) => (el && !el.hidden ? el.id : null);
+  const ids = [hint?.id, shown(field.querySelector("[data-sp-error]")), shown(field.querySelector("[data-sp-advice]"))]
+    .filter(Boolean);
   if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
   else control.removeAttribute("aria-describedby");
 }
 
-// Show each problem beside its field; clear the others. `visible(path)`
-// decides which fields may show theirs yet (touched ones, or all).
-export function showProblems(form, problems, visible) {
+// Show each problem beside its field, and each piece of advice ({severity,
+// message}) beside its field or list; clear the others. `visible(path)` decides
+// which fields may show theirs yet (touched ones, or all). `severityLabel`
+// names a severity in the reader's language.
+export function showProblems(form, problems, visible, advice = [], severityLabel = (s) => s) {
   const byPath = new Map(problems.map((p) => [p.path, p.message]));
+  const hints = new Map();
+  // A field with a problem shows only the problem: fix that first.
+  for (const hint of advice.filter((h) => !byPath.has(h.path))) {
+    hints.set(hint.path, [...(hints.get(hint.path) ?? []), hint]);
+  }
+  for (const slot of form.querySelectorAll("[data-sp-advice]")) {
+    const shown = visible(slot.dataset.spFor) ? hints.get(slot.dataset.spFor) ?? [] : [];
+    slot.replaceChildren(...shown.map(({ severity, message }) => {
+      const p = document.createElement("p");
+      p.className = `sp-advice__item sp-advice__item--${severity}`;
+      const label = document.createElement("strong");
+      label.textContent = `${severityLabel(severity)}: `;
+      p.append(label, message);
+      return p;
+    }));
+    slot.hidden = shown.length === 0;
+  }
   for (const control of form.querySelectorAll("[data-sp-path]")) {
     const path = control.dataset.spPath;
     const message = visible(path) ? byPath.get(path) : undefined;

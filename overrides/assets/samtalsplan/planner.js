@@ -1,33 +1,53 @@
-// The planner page: wires the static form to the Python worker. Collects the
-// form's state, asks Python to check, export or open a plan, shows what comes
-// back, and makes the downloads. It holds no plan logic of its own.
-import { startPython } from "./client.mjs";
+// The pages of Samtalsplan that hold a form: the planner (here), and the
+// preparation, follow-up and team pages (pages.mjs). Each collects its form's
+// state, asks Python (through the one worker in session.mjs), and shows what
+// comes back. None of them holds plan logic of its own.
 import { Draft, warnBeforeLeaving } from "./drafts.mjs";
-import { appendItem, collect, fill, renumber, showProblems } from "./form.mjs";
+import { collect, fill, renumber, showProblems } from "./form.mjs";
+import { wireFollowUp, wirePreparation, wireTeam } from "./pages.mjs";
+import { confirmSensitive as confirm, download, editLists, labelOf, session } from "./session.mjs";
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024; // as samtalsplan.codec.MAX_BYTES
 let hasUnsavedChanges = () => false; // the current page's, for the one beforeunload guard
 warnBeforeLeaving(() => hasUnsavedChanges());
 
+const PAGES = {
+  "[data-sp-planner]": wire,
+  "[data-sp-preparation]": wirePreparation,
+  "[data-sp-follow-up]": wireFollowUp,
+  "[data-sp-team]": wireTeam,
+};
+
 // Material's instant navigation swaps pages without reloading scripts.
 document$.subscribe(() => {
-  const form = document.querySelector("[data-sp-planner]");
-  if (form) wire(form, JSON.parse(document.getElementById("sp-config").textContent));
+  for (const [selector, wirePage] of Object.entries(PAGES)) {
+    const form = document.querySelector(selector);
+    if (form) wirePage(form, JSON.parse(document.getElementById("sp-config").textContent));
+  }
 });
 
 function wire(form, config) {
-  const text = (key, params = {}) =>
-    (config.messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
-  const status = form.querySelector("[data-sp-status]");
   const message = form.querySelector("[data-sp-message]");
   const touched = new Set();
   let showAll = false;
   let problems = [];
+  let advice = [];
+  let base = null; // the plan as opened: keeps what this form does not edit
+  // A field shows its messages once touched; a list once any of its fields is,
+  // or, inside a list item (a goal's steps), once any field of that item is.
+  const visible = (path) => {
+    if (showAll || touched.has(path)) return true;
+    const item = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`) ? "" : path.slice(0, path.lastIndexOf("]") + 1);
+    return [...touched].some((p) => p.startsWith(`${path}[`) || (item && p.startsWith(item)));
+  };
+
+  const page = session(form, config);
+  if (!page) return;
+  const { call, text, fail } = page;
+
   let unsaved = false; // changes since the last JSON download or opened file
   let pythonFailed = false;
   hasUnsavedChanges = () => unsaved;
-
-  renumber(form);
   const blank = collect(form);
   const draft = startDraft(form, config, text, (value) => { unsaved = value; });
   const saved = (filename) => {
@@ -35,61 +55,62 @@ function wire(form, config) {
     draft.save(collect(form), { downloaded: true });
     message.textContent = text("ui.downloaded", { filename });
   };
+  const changed = () => {
+    unsaved = true;
+    if (!draft.save(collect(form)) && draft.status === "saving") draftStatus(form, text("ui.draft.full"));
+  };
 
   // Python could not start: offer the file in plain JavaScript, so nothing typed is lost.
   const fallback = form.querySelector("[data-sp-fallback]");
-  fallback.querySelector("[data-sp-fallback-download]").addEventListener("click", () => saved(downloadAsIs(form)));
+  fallback.querySelector("[data-sp-fallback-download]")
+    .addEventListener("click", () => saved(downloadAsIs(form, config.formatVersion)));
 
-  const fail = (error) => {
-    const key = error?.key ?? "ui.error.internal";
-    const params = { ...(error?.params ?? {}), message: error?.params?.message ?? error?.detail ?? String(error) };
-    const step = error?.step ? text(`ui.step.${error.step}`) : "";
-    status.textContent = key === "ui.error.step" ? text(key, { ...params, step }) : text(key, params);
-    status.classList.add("sp-planner__status--error");
-    console.error("samtalsplan:", error);
-    if (pythonFailed) fallback.hidden = false;
-  };
-
-  if (location.protocol === "file:") return; // file-check.js explains: modules cannot run here
-  if (!("Worker" in window)) return fail({ key: "ui.error.no_worker" });
-
-  const python = startPython(config);
-
-  const call = async (request) => {
-    const reply = await python.call({ lang: config.lang, ...request });
-    if (reply.error) throw reply.error;
-    return reply.result;
-  };
-
-  const render = () => {
-    showProblems(form, problems, (path) => showAll || touched.has(path));
-    const box = form.querySelector("[data-sp-problems]");
-    const list = box.querySelector("[data-sp-problem-list]");
-    list.replaceChildren(...problems.map(({ path, message: text }) => {
+  const severity = (name) => text(`advice.severity.${name}`);
+  // A list of messages, each linking to its field (or its list's first field).
+  const linked = (list, messages, label = (m) => m.message) =>
+    list.replaceChildren(...messages.map((m) => {
       const li = document.createElement("li");
-      const control = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`);
-      if (control) {
+      const target = form.querySelector(`[data-sp-path="${CSS.escape(m.path)}"]`)
+        ?? form.querySelector(`[data-sp-path^="${CSS.escape(m.path)}["]`)
+        ?? form.querySelector(`[data-sp-advice][data-sp-for="${CSS.escape(m.path)}"]:not([hidden])`);
+      if (target) {
         const link = document.createElement("a");
-        link.href = `#${control.id}`;
-        link.textContent = text;
+        link.href = `#${target.id}`;
+        link.textContent = label(m);
         li.append(link);
       } else {
-        li.textContent = text;
+        li.textContent = label(m);
       }
       return li;
     }));
+
+  const render = () => {
+    showProblems(form, problems, visible, advice, severity);
+    const box = form.querySelector("[data-sp-problems]");
+    linked(box.querySelector("[data-sp-problem-list]"), problems);
     box.hidden = !showAll || problems.length === 0;
+    const summary = form.querySelector("[data-sp-advice-summary]");
+    linked(summary.querySelector("[data-sp-advice-list]"), advice, (h) => `${severity(h.severity)}: ${h.message}`);
+    summary.hidden = advice.length === 0;
   };
 
+  const check = async () => {
+    ({ problems, advice } = await call({ op: "check", state: collect(form), base }));
+    render();
+    performance.mark("sp-hints");
+  };
+
+  // Before a plan leaves the browser, ask about possible special-category data.
+  const dialog = form.querySelector("[data-sp-confirm]");
+  const confirmSensitive = async () => {
+    await check();
+    const errors = advice.filter((h) => h.severity === "error");
+    return confirm(dialog, errors.map((h) => `${labelOf(form, h.path)}: ${h.message}`));
+  };
   // Check on every edit, latest state wins: while Python answers one check,
   // further edits wait for it and then send one more with the newest state.
   let checking = null;
   let again = false;
-  const check = async () => {
-    ({ problems } = await call({ op: "check", state: collect(form) }));
-    render();
-    performance.mark("sp-hints");
-  };
   const scheduleCheck = () => {
     if (checking) {
       again = true;
@@ -106,10 +127,6 @@ function wire(form, config) {
       });
   };
 
-  const changed = () => {
-    unsaved = true;
-    if (!draft.save(collect(form)) && draft.status === "saving") draftStatus(form, text("ui.draft.full"));
-  };
   form.addEventListener("input", (event) => {
     if (event.target.matches("[data-sp-path]")) changed();
     scheduleCheck();
@@ -120,47 +137,41 @@ function wire(form, config) {
   });
   form.addEventListener("focusout", (event) => {
     if (event.target.dataset.spPath && event.target.value) touched.add(event.target.dataset.spPath);
-    render();
+    // Focus moving to a button means a click is under way: showing messages now
+    // would move the button away from under the pointer. Its handler renders.
+    if (!event.relatedTarget?.matches("button")) render();
   });
 
-  form.addEventListener("click", (event) => {
-    const add = event.target.closest("[data-sp-add]");
-    const remove = event.target.closest("[data-sp-remove]");
-    if (add) {
-      const item = appendItem(add.closest("[data-sp-list]"));
-      renumber(form);
-      item.querySelector("input, textarea, select")?.focus();
-      changed();
-      scheduleCheck();
-    } else if (remove) {
-      const item = remove.closest("[data-sp-item]");
-      const list = item.closest("[data-sp-list]");
-      const next = item.nextElementSibling;
-      item.remove();
-      renumber(form);
-      (next?.querySelector("input, textarea, select") ?? list.querySelector(":scope > [data-sp-add]")).focus();
-      changed();
-      scheduleCheck();
-    }
+  editLists(form, () => {
+    changed();
+    scheduleCheck();
   });
 
   for (const button of form.querySelectorAll("[data-sp-download]")) {
     const json = button.dataset.spDownload === "json";
     button.addEventListener("click", async () => {
-      if (json && pythonFailed) return saved(downloadAsIs(form));
+      if (json && pythonFailed) return saved(downloadAsIs(form, config.formatVersion));
       try {
-        const result = await call({ op: "export", format: button.dataset.spDownload, state: collect(form) });
+        if (!(await confirmSensitive())) {
+          showAll = true;
+          render();
+          message.textContent = text("ui.download_cancelled");
+          return;
+        }
+        const result = await call({ op: "export", format: button.dataset.spDownload, state: collect(form), base });
         download(result);
         // Only the JSON file can be opened again, so only it counts as saved.
         if (json) saved(result.filename);
-        problems = result.problems;
+        ({ problems, advice } = result);
         showAll = true;
         render();
         message.textContent = problems.length
           ? text("ui.downloaded_with_problems", { filename: result.filename, count: problems.length })
           : text("ui.downloaded", { filename: result.filename });
       } catch (error) {
-        fail(error);
+        // A plan error (no follow-up date for the calendar) is the reader's to fix.
+        if (error?.key && !error.key.startsWith("ui.")) message.textContent = error.message;
+        else fail(error);
       }
     });
   }
@@ -170,7 +181,8 @@ function wire(form, config) {
     const file = opener.files[0];
     if (!file) return;
     try {
-      const { state } = await call({ op: "open", text: await readText(file) });
+      const { state, agreement, version } = await call({ op: "open", text: await readText(file) });
+      base = state;
       fill(form, state);
       renumber(form);
       touched.clear();
@@ -178,13 +190,42 @@ function wire(form, config) {
       unsaved = false;
       draft.save(collect(form), { downloaded: true });
       await check();
-      message.textContent = text("ui.opened", { filename: file.name });
+      message.textContent = [
+        text("ui.opened", { filename: file.name }),
+        agreement === "agreed" ? text("ui.opened_agreed") : "",
+        agreement === "changed" ? text("ui.opened_changed") : "",
+        version < config.formatVersion ? text("ui.opened_migrated", { version }) : "",
+      ].filter(Boolean).join(" ");
     } catch (error) {
       if (error?.key?.startsWith("ui.")) return fail(error);
       const reason = error.message ?? text(error.key, error.params);
       message.textContent = text("ui.open_failed", { filename: file.name, message: reason });
     } finally {
       opener.value = "";
+    }
+  });
+
+  // The employee's preparation file: its answers join the plan as proposals.
+  const importer = form.querySelector("[data-sp-import-preparation]");
+  importer.addEventListener("change", async () => {
+    const file = importer.files[0];
+    if (!file) return;
+    try {
+      const { state, added } = await call({ op: "import_preparation", state: collect(form), base, text: await readText(file) });
+      fill(form, state);
+      renumber(form);
+      changed();
+      markProposals(form, added, text("ui.proposal"));
+      showAll = true;
+      await check();
+      const count = added.goals.length + added.development.length + added.obstacles.length;
+      message.textContent = text("ui.imported_preparation", { filename: file.name, count });
+    } catch (error) {
+      if (error?.key?.startsWith("ui.")) return fail(error);
+      const reason = error.message ?? text(error.key, error.params);
+      message.textContent = text("ui.open_failed", { filename: file.name, message: reason });
+    } finally {
+      importer.value = "";
     }
   });
 
@@ -196,21 +237,31 @@ function wire(form, config) {
     touched.clear();
     showAll = false;
     unsaved = false;
+    base = null;
     scheduleCheck();
     draftStatus(form, text("ui.draft.cleared"));
   });
 
-  python.ready.then(
-    async () => {
-      await check();
-      performance.mark("python-ready");
-      status.textContent = text("ui.status.ready");
-    },
-    (error) => {
-      pythonFailed = true;
-      fail(error);
-    },
-  ).catch(fail);
+  page.ready(check, () => {
+    pythonFailed = true;
+    fallback.hidden = false;
+  });
+}
+
+// Mark the list items a preparation added, so they read as the employee's proposals.
+function markProposals(form, added, label) {
+  const lists = { goals: "goals", development: "development", obstacles: "obstacles" };
+  for (const [key, listKey] of Object.entries(lists)) {
+    const list = form.querySelector(`[data-sp-list="${listKey}"]`);
+    const items = [...list.querySelector(":scope > [data-sp-items]").children];
+    for (const index of added[key]) {
+      const item = items[index];
+      if (!item || item.querySelector("[data-sp-proposal]")) continue;
+      const badge = Object.assign(document.createElement("p"), { className: "sp-proposal", textContent: label });
+      badge.dataset.spProposal = "";
+      item.querySelector("[data-sp-item-title]").after(badge);
+    }
+  }
 }
 
 // Open the page's draft, put a saved one back into the form, and say where
@@ -258,21 +309,12 @@ async function readText(file) {
 }
 
 // The one place JavaScript writes a plan file: when Python cannot start, the
-// form's state as it stands, in the version-1 envelope that
-// samtalsplan.codec.parse reads (empty choices as "", which it accepts).
+// form's state as it stands, in the envelope of the format version the site
+// reads (samtalsplan.codec.parse; empty choices as "", which it accepts).
 // Nothing is checked or converted here; that stays Python's job.
-function downloadAsIs(form) {
+function downloadAsIs(form, version) {
   const filename = "samtalsplan.json";
-  const document = { format: "samtalsplan", version: 1, ...collect(form) };
+  const document = { format: "samtalsplan", version, ...collect(form) };
   download({ text: `${JSON.stringify(document, null, 2)}\n`, filename, mime: "application/json" });
   return filename;
-}
-
-function download({ text, filename, mime }) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

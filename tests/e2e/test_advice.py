@@ -1,0 +1,64 @@
+"""Advice in the planner, in Chromium with real Pyodide: beside the field, in the
+summary, updated as the person types, and a question before sensitive text leaves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from .planner_page import CATALOGUE, open_planner
+
+SENSITIVE = "Texten kan innehålla känsliga personuppgifter (sjukskriven)"
+
+
+def test_advice_shows_beside_the_field_and_in_the_summary_as_you_type(page: Page, site_url: str) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    summary = page.get_by_role("textbox", name="Sammanfattning", exact=True)
+    advice = page.get_by_role("list", name=CATALOGUE["ui.advice_heading"])
+    expect(advice.get_by_role("link", name=f"Tips: {CATALOGUE['advice.summary.missing']}")).to_be_visible()
+
+    summary.fill("Åsa är sjukskriven i januari.")
+    summary.press("Tab")
+    expect(summary).to_have_accessible_description(re.compile(re.escape(SENSITIVE)))
+    expect(advice.get_by_role("link", name=re.compile(re.escape(f"Kontrollera: {SENSITIVE}")))).to_be_visible()
+    expect(advice.get_by_role("link", name=f"Tips: {CATALOGUE['advice.summary.missing']}")).to_have_count(0)
+
+    summary.fill("Åsa börjar med mentorn i januari.")
+    expect(advice.get_by_role("link", name=re.compile(re.escape(SENSITIVE)))).to_have_count(0)
+
+
+def test_the_organisation_goal_limit_and_a_goal_without_steps(page: Page, site_url: str) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    group = page.get_by_role("group", name="Mål 1", exact=True)
+    group.get_by_label("Mål", exact=True).fill("Bättre rutiner")
+    group.get_by_label("Mål", exact=True).press("Tab")
+    expect(group.get_by_text(CATALOGUE["advice.goal.no_steps"])).to_be_visible()
+    group.get_by_role("button", name="Lägg till steg").click()
+    group.get_by_label("Steg 1", exact=True).fill("Skriv ner dagens rutin")
+    expect(group.get_by_text(CATALOGUE["advice.goal.no_steps"])).to_have_count(0)
+
+
+def test_sensitive_text_is_questioned_before_download(page: Page, site_url: str, tmp_path: Path) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    page.get_by_label("Medarbetare", exact=True).fill("Bo Ek")
+    page.get_by_role("textbox", name="Sammanfattning", exact=True).fill("Bo har ADHD.")
+
+    downloads: list[object] = []
+    page.on("download", lambda d: downloads.append(d))
+    page.get_by_role("button", name="Ladda ner JSON").click()
+    dialog = page.get_by_role("dialog", name=CATALOGUE["ui.confirm_heading"])
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("listitem")).to_contain_text("Sammanfattning: Texten kan innehålla känsliga personuppgifter (adhd)")
+    dialog.get_by_role("button", name=CATALOGUE["ui.confirm_cancel"]).click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_text(CATALOGUE["ui.download_cancelled"])).to_be_visible()
+    assert downloads == []
+
+    page.get_by_role("button", name="Ladda ner JSON").click()
+    with page.expect_download() as download:
+        dialog.get_by_role("button", name=CATALOGUE["ui.confirm_download"]).click()
+    saved = tmp_path / "plan.json"
+    download.value.save_as(saved)
+    assert "Bo har ADHD." in saved.read_text(encoding="utf-8")
