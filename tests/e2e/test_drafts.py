@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Dialog, Page, expect
 
 from .planner_page import (
     CATALOGUE,
+    READY,
     open_planner,
     read_json_download,
     type_into,
@@ -170,3 +171,16 @@ def test_the_draft_controls_link_to_where_it_is_stored(page: Page, site_url: str
         # The page names the very key the planner uses.
         expect(page.get_by_text(DRAFT_KEY.lstrip("/"), exact=True).first).to_be_visible()
         expect(page.get_by_text(DRAFT_KEY, exact=True)).to_be_visible()
+
+
+def test_the_preparation_survives_a_reload(page: Page, site_url: str) -> None:
+    open_planner(page, f"{site_url}/forbered-dig/")
+    form = page.get_by_role("form", name=CATALOGUE["ui.preparation_label"])
+    form.get_by_label("Ditt namn").fill("Åsa Öberg")
+    form.get_by_role("button", name=CATALOGUE["add.preparation.priorities"]).click()
+    form.get_by_label("Det viktigaste, rad 2").fill("Bättre rutiner för ärenden")
+    page.reload()
+    page.wait_for_function(READY)
+    form = page.get_by_role("form", name=CATALOGUE["ui.preparation_label"])
+    expect(form.get_by_label("Ditt namn")).to_have_value("Åsa Öberg")
+    expect(form.get_by_label("Det viktigaste, rad 2")).to_have_value("Bättre rutiner för ärenden")

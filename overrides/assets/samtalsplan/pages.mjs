@@ -1,7 +1,30 @@
 // The preparation, follow-up and team pages: the same worker, protocol and
 // form machinery as the planner (session.mjs, form.mjs); Python does the work.
+import { Draft } from "./drafts.mjs";
 import { collect, fill, renumber } from "./form.mjs";
 import { confirmSensitive, download, editLists, labelOf, session } from "./session.mjs";
+
+// Keep what is typed on this page as a draft in the browser (drafts.mjs), and
+// put a saved one back. `restore(state)` fills the page; `state()` reads it.
+function keepDraft(form, config, page, name, { state, restore }) {
+  const draft = new Draft({
+    name,
+    scope: new URL(`${config.root}/`, location.href).pathname,
+    enabled: config.drafts,
+    onTakenOver: () => { form.querySelector("[data-sp-message]").textContent = page.text("ui.draft.taken_over"); },
+  });
+  const record = draft.load();
+  if (record) {
+    restore(record.state);
+    renumber(form);
+    const time = new Date(record.savedAt).toLocaleString(config.lang, { dateStyle: "long", timeStyle: "short" });
+    form.querySelector("[data-sp-message]").textContent = page.text("ui.draft.restored", { time });
+  }
+  const save = () => draft.save(state());
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  return save;
+}
 
 // A plan error (wrong file, no date) is the reader's to fix; anything else is a failure.
 function report(page, message, error, params = {}) {
@@ -16,7 +39,11 @@ export function wirePreparation(form, config) {
   const page = session(form, config);
   if (!page) return;
   const message = form.querySelector("[data-sp-message]");
-  editLists(form);
+  const save = keepDraft(form, config, page, "preparation", {
+    state: () => collect(form),
+    restore: (state) => fill(form, state),
+  });
+  editLists(form, save);
   form.querySelector("[data-sp-download]").addEventListener("click", async () => {
     try {
       const result = await page.call({ op: "prepare", state: collect(form) });
@@ -42,6 +69,16 @@ export function wireFollowUp(form, config) {
   const checkIn = form.querySelector("[data-sp-check-in]");
   const history = form.querySelector("[data-sp-history]");
   let plan = null;
+  // The draft holds the opened plan and the check-in being written.
+  keepDraft(form, config, page, "follow-up", {
+    state: () => ({ plan, check_in: plan ? collect(checkIn).check_in : null }),
+    restore: (state) => {
+      if (!state.plan) return;
+      plan = state.plan;
+      fill(checkIn, { check_in: state.check_in });
+      checkIn.hidden = false;
+    },
+  });
 
   form.querySelector("[data-sp-open]").addEventListener("change", async (event) => {
     const opener = event.target;
