@@ -33,7 +33,8 @@ from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from static_server import SiteHandler, serve  # noqa: E402
 
 SITE = ROOT / "site"
-READY = "performance.getEntriesByName('python-ready').length > 0"
+# Functions, not expressions: Playwright evals expressions, which the pages' CSP forbids.
+READY = "() => performance.getEntriesByName('python-ready').length > 0"
 BARE_PATH = "/__bench/bare.html"
 
 
@@ -93,9 +94,11 @@ def load(page: Page, url: str, transferred: list[tuple[str, int]], *, reload: bo
     else:
         page.goto(url)
     page.wait_for_function(READY, timeout=120_000)
-    ready = page.evaluate("performance.getEntriesByName('python-ready')[0].startTime")
-    blocking = page.evaluate("window.__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)")
-    memory = page.evaluate("performance.measureUserAgentSpecificMemory().then(m => m.bytes)")
+    ready = page.evaluate("() => performance.getEntriesByName('python-ready')[0].startTime")
+    blocking = page.evaluate(
+        "() => window.__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)"
+    )
+    memory = page.evaluate("() => performance.measureUserAgentSpecificMemory().then(m => m.bytes)")
     return Load(ready, blocking, sum(size for _, size in transferred), memory)
 
 
@@ -127,10 +130,12 @@ def keystroke_latencies(browser: Browser, url: str, count: int = 40) -> list[flo
             window.addEventListener('keydown', e => { window.__keyAt = e.timeStamp; }, { once: true, capture: true });
         }""")
         page.keyboard.type("abcdefghij"[i % 10])
-        page.wait_for_function("performance.getEntriesByName('sp-hints').length > window.__hints")
+        page.wait_for_function(
+            "() => performance.getEntriesByName('sp-hints').length > window.__hints"
+        )
         latencies.append(
             page.evaluate(
-                "performance.getEntriesByName('sp-hints').at(-1).startTime - window.__keyAt"
+                "() => performance.getEntriesByName('sp-hints').at(-1).startTime - window.__keyAt"
             )
         )
     context.close()
