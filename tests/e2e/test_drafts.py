@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Dialog, Page, expect
 
 from .planner_page import (
     CATALOGUE,
+    ROOT,
     READY,
     open_planner,
     read_json_download,
@@ -173,14 +174,40 @@ def test_the_draft_controls_link_to_where_it_is_stored(page: Page, site_url: str
         expect(page.get_by_text(DRAFT_KEY, exact=True)).to_be_visible()
 
 
-def test_the_preparation_survives_a_reload(page: Page, site_url: str) -> None:
+def test_the_preparation_survives_a_reload_and_can_be_cleared(page: Page, site_url: str) -> None:
+    prompts = accept_leaving(page)
     open_planner(page, f"{site_url}/forbered-dig/")
     form = page.get_by_role("form", name=CATALOGUE["ui.preparation_label"])
     form.get_by_label("Ditt namn").fill("Åsa Öberg")
     form.get_by_role("button", name=CATALOGUE["add.preparation.priorities"]).click()
     form.get_by_label("Det viktigaste, rad 2").fill("Bättre rutiner för ärenden")
     page.reload()
+    assert prompts == ["beforeunload"], "leaving with changes not downloaded asks first"
     page.wait_for_function(READY)
     form = page.get_by_role("form", name=CATALOGUE["ui.preparation_label"])
     expect(form.get_by_label("Ditt namn")).to_have_value("Åsa Öberg")
     expect(form.get_by_label("Det viktigaste, rad 2")).to_have_value("Bättre rutiner för ärenden")
+    expect(draft_status(page)).to_contain_text("Ditt utkast från")
+
+    form.get_by_role("button", name=CATALOGUE["ui.draft.clear"]).click()
+    assert prompts == ["beforeunload", "confirm"], "clearing what was not downloaded asks first"
+    expect(form.get_by_label("Ditt namn")).to_have_value("")
+    expect(form.get_by_label("Det viktigaste, rad 2")).to_have_count(0)
+    expect(draft_status(page)).to_have_text(CATALOGUE["ui.draft.cleared"])
+
+
+def test_the_follow_up_in_progress_survives_a_reload(page: Page, site_url: str) -> None:
+    accept_leaving(page)
+    open_planner(page, f"{site_url}/uppfoljning/")
+    page.get_by_label("Öppna sparad plan").set_input_files(
+        ROOT / "tests" / "fixtures" / "valid" / "full.json"
+    )
+    first = page.get_by_role("group", name="Åtgärd 1", exact=True)
+    first.get_by_label("Läge").select_option("done")
+    first.get_by_label("Kommentar").fill("Första mötet var den 12 januari.")
+    page.reload()
+    page.wait_for_function(READY)
+    first = page.get_by_role("group", name="Åtgärd 1", exact=True)
+    expect(first.get_by_label("Åtgärd", exact=True)).to_have_value("Boka första mötet med mentorn")
+    expect(first.get_by_label("Läge")).to_have_value("done")
+    expect(first.get_by_label("Kommentar")).to_have_value("Första mötet var den 12 januari.")

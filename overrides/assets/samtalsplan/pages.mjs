@@ -1,29 +1,61 @@
 // The preparation, follow-up and team pages: the same worker, protocol and
 // form machinery as the planner (session.mjs, form.mjs); Python does the work.
-import { Draft } from "./drafts.mjs";
+import { Draft, warnBeforeLeaving } from "./drafts.mjs";
 import { collect, fill, renumber } from "./form.mjs";
 import { confirmSensitive, download, editLists, labelOf, session } from "./session.mjs";
 
-// Keep what is typed on this page as a draft in the browser (drafts.mjs), and
-// put a saved one back. `restore(state)` fills the page; `state()` reads it.
+// Keep what is typed on this page as a draft in the browser (drafts.mjs), put
+// a saved one back, offer "Rensa utkast", and ask before leaving with changes
+// not downloaded. `restore(state)` fills the page; `state()` reads it.
+// Returns {changed, downloaded} for the page to call.
 function keepDraft(form, config, page, name, { state, restore }) {
+  const status = form.querySelector("[data-sp-draft-status]");
+  const say = (words, warning = false) => {
+    status.textContent = words;
+    status.classList.toggle("sp-draft__status--warning", warning);
+  };
   const draft = new Draft({
     name,
     scope: new URL(`${config.root}/`, location.href).pathname,
     enabled: config.drafts,
-    onTakenOver: () => { form.querySelector("[data-sp-message]").textContent = page.text("ui.draft.taken_over"); },
+    onTakenOver: () => say(page.text("ui.draft.taken_over"), true),
   });
+  const blank = state();
+  let unsaved = false;
+  warnBeforeLeaving(() => unsaved);
+  const clear = form.querySelector("[data-sp-draft-clear]");
+  clear.hidden = draft.status === "off";
   const record = draft.load();
   if (record) {
     restore(record.state);
     renumber(form);
+    unsaved = !record.downloaded;
     const time = new Date(record.savedAt).toLocaleString(config.lang, { dateStyle: "long", timeStyle: "short" });
-    form.querySelector("[data-sp-message]").textContent = page.text("ui.draft.restored", { time });
+    say(page.text("ui.draft.restored", { time }));
+  } else {
+    say(page.text(`ui.draft.${draft.status === "saving" ? "saving" : draft.status}`));
   }
-  const save = () => draft.save(state());
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
-  return save;
+  const changed = () => {
+    unsaved = true;
+    if (!draft.save(state()) && draft.status === "saving") say(page.text("ui.draft.full"));
+  };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  clear.addEventListener("click", () => {
+    if (unsaved && !window.confirm(page.text("ui.draft.confirm_clear"))) return;
+    draft.clear();
+    restore(blank);
+    renumber(form);
+    unsaved = false;
+    say(page.text("ui.draft.cleared"));
+  });
+  return {
+    changed,
+    downloaded: () => {
+      unsaved = false;
+      draft.save(state(), { downloaded: true });
+    },
+  };
 }
 
 // A plan error (wrong file, no date) is the reader's to fix; anything else is a failure.
@@ -39,11 +71,11 @@ export function wirePreparation(form, config) {
   const page = session(form, config);
   if (!page) return;
   const message = form.querySelector("[data-sp-message]");
-  const save = keepDraft(form, config, page, "preparation", {
+  const draft = keepDraft(form, config, page, "preparation", {
     state: () => collect(form),
     restore: (state) => fill(form, state),
   });
-  editLists(form, save);
+  editLists(form, draft.changed);
   form.querySelector("[data-sp-download]").addEventListener("click", async () => {
     try {
       const result = await page.call({ op: "prepare", state: collect(form) });
@@ -53,6 +85,7 @@ export function wirePreparation(form, config) {
         return;
       }
       download(result);
+      draft.downloaded();
       message.textContent = page.text("ui.downloaded", { filename: result.filename });
     } catch (error) {
       report(page, message, error);
@@ -70,13 +103,12 @@ export function wireFollowUp(form, config) {
   const history = form.querySelector("[data-sp-history]");
   let plan = null;
   // The draft holds the opened plan and the check-in being written.
-  keepDraft(form, config, page, "follow-up", {
+  const draft = keepDraft(form, config, page, "follow-up", {
     state: () => ({ plan, check_in: plan ? collect(checkIn).check_in : null }),
     restore: (state) => {
-      if (!state.plan) return;
-      plan = state.plan;
-      fill(checkIn, { check_in: state.check_in });
-      checkIn.hidden = false;
+      plan = state.plan ?? null;
+      fill(checkIn, { check_in: state.check_in ?? {} });
+      checkIn.hidden = !plan;
     },
   });
 
@@ -90,6 +122,7 @@ export function wireFollowUp(form, config) {
       fill(checkIn, { check_in: result.check_in });
       renumber(form);
       checkIn.hidden = false;
+      draft.downloaded(); // the person has this plan as a file already
       const list = history.querySelector("ul");
       list.replaceChildren(...result.history.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
       history.querySelector("[data-sp-history-none]").hidden = result.history.length > 0;
@@ -111,6 +144,7 @@ export function wireFollowUp(form, config) {
         const state = collect(checkIn).check_in;
         const result = await page.call({ op: "check_in_save", base: plan, state, format: button.dataset.spDownload });
         download(result);
+        if (button.dataset.spDownload === "json") draft.downloaded();
         message.textContent = page.text("ui.downloaded", { filename: result.filename });
       } catch (error) {
         report(page, message, error);
