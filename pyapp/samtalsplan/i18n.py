@@ -7,8 +7,8 @@ itself, so a missing translation shows up as a readable key, never a crash.
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
+from importlib.resources import files
 from typing import Final
 
 DEFAULT_LANGUAGE: Final = "sv"
@@ -20,12 +20,9 @@ def catalogue(lang: str) -> dict[str, str]:
     """All messages of one language (``sv`` or ``en``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    # A plain file read: importlib.resources (or pathlib) would pull in more of
-    # the standard library, which the browser would have to load at start-up.
-    with open(
-        os.path.join(os.path.dirname(__file__), "locales", f"{lang}.json"), encoding="utf-8"
-    ) as file:
-        text = file.read()
+    # Through importlib.resources: in the browser the package is imported
+    # straight from its wheel (a zip), where there is no file to open.
+    text = files(__package__).joinpath("locales", f"{lang}.json").read_text(encoding="utf-8")
     messages: dict[str, str] = json.loads(text)
     return messages
 

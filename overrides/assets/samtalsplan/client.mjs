@@ -1,6 +1,6 @@
 // The page's side of the worker protocol: one worker for the whole visit,
 // one `ready` promise that gates every call, and a watchdog for start-up.
-import { PROGRESS, StepError, bootMessage, callMessage } from "./protocol.mjs";
+import { PROGRESS, StepError, bootMessage, callMessage, compiledMessage } from "./protocol.mjs";
 
 let python = null;
 
@@ -31,7 +31,9 @@ export class PythonWorker {
       new StepError(this.#step, "ui.error.step", { step: this.#step, message: event.message ?? "" }),
     );
     const { worker, ...bootConfig } = config;
-    this.ready = withWatchdog(this.#send(bootMessage, bootConfig), timeoutSeconds, () => this.#step);
+    const booted = this.#send(bootMessage, bootConfig);
+    this.#send(compiledMessage, compileRuntime(config.runtime)).catch(() => {});
+    this.ready = withWatchdog(booted, timeoutSeconds, () => this.#step);
     // Nothing waits on a failed start until the first call; don't report it twice.
     this.ready.catch(() => {});
   }
@@ -43,11 +45,12 @@ export class PythonWorker {
     return JSON.parse(await this.#send(callMessage, request));
   }
 
+  // `body` may be a promise: the message goes once it settles.
   #send(makeMessage, body) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage(makeMessage(id, body));
+      Promise.resolve(body).then((value) => this.#worker.postMessage(makeMessage(id, value)));
     });
   }
 
@@ -72,6 +75,20 @@ export class PythonWorker {
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
   }
+}
+
+// Chromium keeps compiled WebAssembly in its code cache for a page, but not
+// for a worker: in a worker a warm reload compiled the 9.6 MB runtime again and
+// took as long as a cold start (make bench). So the page compiles it, off the
+// main thread, and hands the module to the worker; on a reload the code comes
+// from the cache. Null when the page cannot (the worker then compiles it and
+// its preflight explains a wrong MIME type or a blocking policy).
+function compileRuntime(runtime) {
+  if (!WebAssembly.compileStreaming) return Promise.resolve(null);
+  return WebAssembly.compileStreaming(fetch(`${runtime}pyodide.asm.wasm`)).catch((error) => {
+    console.warn("samtalsplan: the worker compiles the runtime itself:", error);
+    return null;
+  });
 }
 
 function withWatchdog(promise, seconds, currentStep) {

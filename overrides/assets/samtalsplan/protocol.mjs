@@ -5,8 +5,12 @@
 // as JSON strings, so nothing is proxied or converted.
 //
 //   page → worker  {id, kind: "boot", config: {runtime, lockfile, packages}}
+//                  {id, kind: "compiled", module}     the runtime's wasm, compiled
+//                                                    by the page (a WebAssembly.Module,
+//                                                    or null: the worker compiles it)
 //                  {id, kind: "call", request: "<JSON text>"}
-//   worker → page  {id, result}                      result of boot: null;
+//   worker → page  {id, result}                      result of boot: {startState};
+//                                                    of compiled: null;
 //                                                    of a call: "<JSON text>"
 //                  {id, error: {step, key, params, detail}}
 //                  {kind: "progress", step}
@@ -15,6 +19,7 @@
 // the page can explain it in the reader's language; `detail` is the raw text.
 
 export const BOOT = "boot";
+export const COMPILED = "compiled";
 export const CALL = "call";
 export const PROGRESS = "progress";
 
@@ -23,6 +28,10 @@ export const STEPS = Object.freeze(["runtime", "package", "import", "first_call"
 
 export function bootMessage(id, config) {
   return { id, kind: BOOT, config };
+}
+
+export function compiledMessage(id, module) {
+  return { id, kind: COMPILED, module };
 }
 
 export function callMessage(id, request) {

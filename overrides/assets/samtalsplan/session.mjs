@@ -41,9 +41,9 @@ export function session(form, config) {
   // Start-up done: run `then`, mark the page ready for people and tests.
   // If Python cannot start, `failed` runs (a page may offer a plain download).
   const ready = (then = async () => {}, failed = () => {}) => python.ready.then(
-    async () => {
+    async (boot) => {
       await then();
-      performance.mark("python-ready");
+      performance.mark("python-ready", { detail: boot });
       status.textContent = text("ui.status.ready");
     },
     (error) => {

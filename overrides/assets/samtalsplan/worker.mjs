@@ -1,19 +1,35 @@
-// The planner's module worker: boots Pyodide, loads our wheel by name from
-// the site's lockfile (sha256-checked), and answers calls with the Python
-// facade samtalsplan.bridge.handle (JSON text in, JSON text out).
+// The planner's module worker: boots Pyodide (from the kept start-up state
+// when there is one, start-state.mjs), imports our wheel, named with its
+// sha256 in the site's lockfile, and answers calls with the Python facade
+// samtalsplan.bridge.handle (JSON text in, JSON text out).
 import {
-  BOOT, CALL, StepError, errorMessage, progressMessage, resultMessage,
+  BOOT, CALL, COMPILED, StepError, errorMessage, progressMessage, resultMessage,
 } from "./protocol.mjs";
+import { StartState, release } from "./start-state.mjs";
 
 let booting = null;
 let handle = null;
+let receiveCompiled;
+const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
+
+// The page compiles the runtime's wasm (client.mjs says why). Pyodide has no
+// option to take a compiled module, so its one call to instantiateStreaming,
+// in this worker only, instantiates the page's module instead.
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (response, imports) => {
+  const module = await compiled;
+  if (!module) return instantiateStreaming(response, imports);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
 
 self.onmessage = async ({ data: message }) => {
   const { id, kind } = message;
   try {
     if (kind === BOOT) {
       booting ??= boot(message.config);
-      await booting;
+      self.postMessage(resultMessage(id, await booting));
+    } else if (kind === COMPILED) {
+      receiveCompiled(message.module);
       self.postMessage(resultMessage(id, null));
     } else if (kind === CALL) {
       if (!booting) throw new StepError(null, "ui.error.internal", {}, "call before boot");
@@ -32,6 +48,9 @@ function describe(error) {
   return { key: "ui.error.internal", params: { message: String(error?.message ?? error) }, detail: String(error?.stack ?? error) };
 }
 
+// Resolves to {startState}: "used" (started from the kept start-up state),
+// "taken" (a normal start that kept one for next time) or "off" (no Cache
+// Storage here). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, packages }) {
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
@@ -42,18 +61,97 @@ async function boot({ runtime, lockfile, packages }) {
   }
   // The preflight runs beside the start-up rather than before it: it costs
   // nothing when all is well, and its error wins when loadPyodide would hang.
-  // The wheel downloads while the runtime boots (`packages`).
-  const pyodide = await Promise.race([
-    preflight(runtime).then(() => new Promise(() => {})),
-    loadPyodide({ indexURL: runtime, lockFileURL: lockfile, packages }),
+  const hangs = preflight(runtime).then(() => new Promise(() => {}));
+  const start = (options) => Promise.race([
+    hangs, loadPyodide({ indexURL: runtime, lockFileURL: lockfile, ...options }),
   ]);
+  // The wheels download while the runtime starts.
+  const wheels = fetchWheels(lockfile, packages);
+  wheels.catch(() => {}); // awaited below; not unhandled meanwhile
+
+  // The kept state belongs to this runtime and these wheels: the lockfile's
+  // URL names the wheels by their sha256.
+  const startState = await StartState.open(runtime, lockfile);
+  let pyodide = await startFromState(start, startState);
+  const used = pyodide !== null;
+  if (used) {
+    // The state has the package imported, but files live outside it: put the
+    // wheels back for what the package reads later (its message catalogues).
+    putWheels(pyodide, await wheels);
+  } else {
+    pyodide = await start({ _makeSnapshot: startState !== null });
+    self.postMessage(progressMessage("package"));
+    const paths = putWheels(pyodide, await wheels);
+    pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify(paths)}`);
+  }
 
   self.postMessage(progressMessage("import"));
   try {
     handle = pyodide.pyimport("samtalsplan.bridge").handle;
   } catch (error) {
-    // loadPyodide only logs a package that failed to load; the import says so.
     throw new StepError("package", "ui.error.package_missing", { message: String(error.message ?? error) });
+  }
+  // Kept right after the import and before any call: nothing typed is in it.
+  // Taking the copy is quick (about 20 ms); storing it finishes meanwhile.
+  if (!used && startState) startState.write(pyodide.makeMemorySnapshot());
+  return { startState: used ? "used" : startState ? "taken" : "off" };
+}
+
+// Our wheels, named in the site's lockfile and checked against its sha256 by
+// the browser (fetch `integrity`). Python imports them straight from the zip
+// (zipimport, as it does the standard library): a pure-Python wheel needs no
+// unpacking, and nothing of Pyodide's package loader enters the start-up state.
+async function fetchWheels(lockfile, packages) {
+  let lock;
+  try {
+    lock = await (await fetch(lockfile)).json();
+  } catch (error) {
+    throw new StepError("package", "ui.error.package_missing", { message: `${lockfile}: ${error.message ?? error}` });
+  }
+  return Promise.all(packages.map(async (name) => {
+    const entry = lock.packages?.[name];
+    const url = entry && new URL(entry.file_name, lockfile).href;
+    try {
+      if (!entry) throw new Error(`${name} is not in the lockfile`);
+      const response = await fetch(url, { integrity: `sha256-${hexToBase64(entry.sha256)}` });
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return { fileName: entry.file_name, bytes: new Uint8Array(await response.arrayBuffer()) };
+    } catch (error) {
+      throw new StepError("package", "ui.error.package_missing", { message: `${url ?? name}: ${error.message ?? error}` });
+    }
+  }));
+}
+
+const WHEEL_FOLDER = "/lib/wheels";
+
+// Write the wheels into Pyodide's file system; returns their paths.
+function putWheels(pyodide, wheels) {
+  pyodide.FS.mkdirTree(WHEEL_FOLDER);
+  return wheels.map(({ fileName, bytes }) => {
+    const path = `${WHEEL_FOLDER}/${fileName}`;
+    pyodide.FS.writeFile(path, bytes);
+    return path;
+  });
+}
+
+function hexToBase64(hex) {
+  return btoa(String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16))));
+}
+
+// Start from the kept start-up state. Null when there is none or it fails:
+// then start normally.
+async function startFromState(start, startState) {
+  const saved = await startState?.read();
+  if (!saved) return null;
+  try {
+    return await start({ _loadSnapshot: saved });
+  } catch (error) {
+    if (error instanceof StepError) throw error; // the server's fault, not the state's
+    console.warn("samtalsplan: Python's kept start-up state did not work; starting afresh:", error);
+    await startState.forget();
+    return null;
+  } finally {
+    release(saved); // copied into Python's memory; Pyodide keeps its options
   }
 }
 
