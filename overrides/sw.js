@@ -1,20 +1,31 @@
-// The offline service worker: after one visit over https (or on localhost) the
-// whole site, the Python runtime included, comes from a cache, so the planner
-// works without network.
+// The offline service worker: after one visit over https (or on localhost)
+// the site comes from a cache, so the guidance and the planner work without
+// network.
 //
 // One build, one cache. The build step (overrides/hooks/release.py) writes the
 // site's file list and a build id, a digest of every file, into MANIFEST below;
 // a new deploy changes this file, so the browser installs the new worker beside
-// the old one. The new worker fills a cache of its own, in full, before it
-// takes over, and takes over only when no page of the old build is open (no
-// skipWaiting): a page never gets files from two builds. Then the old cache goes.
+// the old one. The new worker fills a cache of its own before it takes over,
+// and takes over only when no page of the old build is open (no skipWaiting):
+// a page never gets files from two builds. Then the old cache goes.
+//
+// The Python runtime and our wheel (MANIFEST.python, about 14 MB) are not
+// fetched on install: a guidance page must not cost a reader Pyodide's bytes.
+// They are kept once a page has run Python (offline.js asks, after
+// "python-ready", so the files come from the HTTP cache the worker just
+// filled), or when the organisation lets guidance pages fetch them at idle.
+// Their names carry a version, so a copy from any cache is the right one.
 //
 // Without a manifest (`mkdocs serve`, or a site copied without the build step)
 // the worker clears our caches and serves nothing: pages go to the network.
 
 const MANIFEST = null;
-const PREFIX = "samtalsplan-";
-const CACHE = MANIFEST && `${PREFIX}${MANIFEST.build}`;
+const CACHE = MANIFEST && `samtalsplan-${MANIFEST.build}`;
+// Our per-build caches; other samtalsplan caches (Python's start-up state,
+// start-state.mjs) are not ours to delete.
+const BUILD_CACHE = /^samtalsplan-[0-9a-f]{16}$/;
+// The message a page sends to have the Python files kept (offline.js).
+const KEEP_PYTHON = "samtalsplan:keep-python";
 
 // File URLs are relative to this script, which sits at the site's root: the
 // site works the same under any sub-path.
@@ -27,16 +38,34 @@ self.addEventListener("install", (event) => {
   }
   // `no-cache`: revalidate with the server, so no stale copy of an earlier
   // build from the HTTP cache ends up in this build's cache.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(MANIFEST.files.map((path) => new Request(urlOf(path), { cache: "no-cache" })))),
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(MANIFEST.files.map((path) => new Request(urlOf(path), { cache: "no-cache" })));
+    // Python files an earlier build kept stay kept, if this build has them too.
+    for (const path of MANIFEST.python) {
+      const kept = await caches.match(urlOf(path));
+      if (kept) await cache.put(urlOf(path), kept);
+    }
+  })());
 });
+
+self.addEventListener("message", (event) => {
+  if (MANIFEST && event.data === KEEP_PYTHON) event.waitUntil(keepPython());
+});
+
+async function keepPython() {
+  const cache = await caches.open(CACHE);
+  for (const path of MANIFEST.python) {
+    if (await cache.match(urlOf(path))) continue;
+    const response = await fetch(urlOf(path));
+    if (response.ok) await cache.put(urlOf(path), response);
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      if (BUILD_CACHE.test(name) && name !== CACHE) await caches.delete(name);
     }
     // Take the pages that opened before the first install: there is no older
     // build they could be mixed with.

@@ -103,10 +103,14 @@ def test_policy_allows_wasm_and_each_inline_script_by_hash(site_dir: Path) -> No
 
 def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_path: Path) -> None:
     stamped = manifest(site_dir)
-    files = stamped["files"]
-    assert isinstance(files, list)
-    assert {"./", "planera/", "en/planera/", "systemkontroll/", "assets/pyodide/314.0.7/pyodide.asm.wasm"} <= set(files)
-    assert not any(f.endswith((".map", ".gz")) or f == "sw.js" for f in files)
+    files, python = stamped["files"], stamped["python"]
+    assert isinstance(files, list) and isinstance(python, list)
+    assert {"./", "planera/", "en/planera/", "systemkontroll/", "assets/samtalsplan/worker.mjs"} <= set(files)
+    # The runtime and the wheel are listed apart: kept only once a page runs Python.
+    assert {"assets/pyodide/314.0.7/pyodide.asm.wasm", "assets/pyodide/314.0.7/python_stdlib.zip"} <= set(python)
+    assert any(p.startswith("assets/python/") and p.endswith(".whl") for p in python)
+    assert not any(f.startswith(("assets/pyodide/", "assets/python/")) for f in files)
+    assert not any(f.endswith((".map", ".gz", ".br")) or f == "sw.js" for f in files + python)
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)

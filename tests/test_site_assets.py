@@ -17,7 +17,6 @@ RUNTIME_FILES = {
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
-    "pyodide-lock.json",
 }
 
 
@@ -27,6 +26,7 @@ def test_runtime_is_the_pinned_version_and_runtime_files_only(site_dir: Path) ->
     ]
     (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
     assert runtime.name == pinned == "314.0.7"
+    # Not the full lockfile (119 KB): the browser loads ours, which holds only our wheel.
     assert {p.name for p in runtime.iterdir() if p.suffix not in (".br", ".gz")} == RUNTIME_FILES
 
 
@@ -64,11 +64,20 @@ def test_the_organisation_settings_reach_the_planner(site_dir: Path) -> None:
     import yaml
 
     extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    # The guide links and the start-up watchdog are the page's, not the plan logic's.
-    settings = {k: v for k, v in extra["extra"]["samtalsplan"].items() if k not in ("guide", "timeout_seconds")}
+    # The guide links, the start-up watchdog and the prefetch are the pages', not the plan logic's.
+    pages_own = ("guide", "timeout_seconds", "prefetch_python")
+    settings = {k: v for k, v in extra["extra"]["samtalsplan"].items() if k not in pages_own}
     html = (site_dir / "planera" / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script type="application/json" id="sp-config">(.*?)</script>', html, re.DOTALL)[1])
     assert config["settings"] == settings
     for goal in settings["organisation_goals"]:
         assert f'<option value="{goal}"></option>' in html
     assert html.count('list="sp-suggest-organisation_goals"') == 2, "the first goal and the goal template"
+
+
+def test_guidance_pages_prefetch_python_only_when_the_organisation_says_so(site_dir: Path) -> None:
+    import yaml
+
+    extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["samtalsplan"]
+    html = (site_dir / "under-samtalet" / "index.html").read_text(encoding="utf-8")
+    assert ('name="samtalsplan:prefetch-python"' in html) == (extra["prefetch_python"] is True)

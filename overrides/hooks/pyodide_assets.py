@@ -175,8 +175,10 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
     if staging.exists():
         shutil.rmtree(staging)
     runtime_dir = staging / "assets" / "pyodide" / version
+    runtime = _runtime(version, node_modules)
+    # The full lockfile (119 KB) only feeds add-wheels; the browser gets ours.
     shutil.copytree(
-        _runtime(version, node_modules), runtime_dir, ignore=shutil.ignore_patterns(".complete")
+        runtime, runtime_dir, ignore=shutil.ignore_patterns(".complete", "pyodide-lock.json*")
     )
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,9 +187,7 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
         python_dir = staging / "assets" / "python" / digest
         python_dir.mkdir(parents=True)
         shutil.copy2(wheel, python_dir / wheel.name)
-    lock_wheel(
-        python_dir / wheel.name, runtime_dir / "pyodide-lock.json", python_dir / "pyodide-lock.json"
-    )
+    lock_wheel(python_dir / wheel.name, runtime / "pyodide-lock.json", python_dir / "pyodide-lock.json")
     precompress(python_dir / "pyodide-lock.json")
 
     config = BrowserConfig(

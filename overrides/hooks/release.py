@@ -14,7 +14,8 @@ the site: they go into the zip, filled in, beside it.
 
 The service worker (``overrides/sw.js``, copied to the site's root by MkDocs)
 ships with ``const MANIFEST = null;``. Stamping writes the list of the site's
-files and a build id, a digest of all of them, into that line: a new build gives
+files (the Python runtime's and wheel's apart) and a build id, a digest of all
+of them, into that line: a new build gives
 a new file, the browser installs it as a new version, with a cache of its own.
 """
 
@@ -37,6 +38,8 @@ import csp
 PROJECT = Path(__file__).resolve().parents[2]
 SERVER_TEMPLATES = PROJECT / "overrides" / "server"
 SERVICE_WORKER = "sw.js"
+# The runtime and our wheel: kept by the worker only once a page runs Python.
+PYTHON_FOLDERS = ("assets/pyodide/", "assets/python/")
 MANIFEST_LINE = re.compile(r"^const MANIFEST = .*;$", re.MULTILINE)
 
 # Files worth precompressing for nginx's gzip_static (python_stdlib.zip is
@@ -95,12 +98,13 @@ def stamp_service_worker(site_dir: Path) -> str:
     if "const MANIFEST = null;" not in template:
         raise ValueError(f"{worker} has no line `const MANIFEST = null;` to stamp")
     digest = hashlib.sha256(template.encode())
-    files = []
+    files: list[str] = []
+    python: list[str] = []
     for path in _served_files(site_dir):
         url = _url(site_dir, path)
-        files.append(url)
+        (python if url.startswith(PYTHON_FOLDERS) else files).append(url)
         digest.update(url.encode() + b"\0" + path.read_bytes() + b"\0")
-    manifest = {"build": digest.hexdigest()[:16], "files": files}
+    manifest = {"build": digest.hexdigest()[:16], "files": files, "python": python}
     stamped = MANIFEST_LINE.sub(
         lambda _: f"const MANIFEST = {json.dumps(manifest, separators=(',', ':'))};", template
     )

@@ -4,13 +4,14 @@ of the old build is open, so no page mixes two builds."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from overrides.hooks.release import stamp_service_worker
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from ..conftest import serve
 from .planner_page import CATALOGUE, open_planner
@@ -35,10 +36,21 @@ def wait_until(page: Page, script: str, arg: object = None) -> None:
     raise AssertionError(f"never true: {script}")
 
 
+PYTHON_KEPT = """async () => {
+  const names = (await caches.keys()).filter((name) => /^samtalsplan-[0-9a-f]{16}$/.test(name));
+  if (names.length !== 1) return false;
+  const urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
+  return urls.some((url) => url.endsWith("/pyodide.asm.wasm")) && urls.some((url) => url.endsWith(".whl"));
+}"""
+PYTHON_FILES = re.compile(r"/assets/(pyodide|python)/")
+
+
 def test_planner_reloads_and_starts_python_offline(page: Page, context: BrowserContext, site_url: str) -> None:
     open_planner(page, f"{site_url}/planera/")
-    # The worker takes the page once it has cached the whole build.
+    # The worker takes the page once it has cached the whole build, and keeps
+    # the Python files once the page has run Python.
     page.wait_for_function(CONTROLLED, timeout=60_000)
+    wait_until(page, PYTHON_KEPT)
     context.set_offline(True)
     try:
         response = page.reload()
@@ -95,3 +107,28 @@ def test_a_new_deploy_takes_over_only_when_the_old_pages_are_closed(
     third = context.new_page()
     third.goto(url)
     assert third.title() == f"Ny version – {old_title}"
+
+
+def guidance_page_with_python_prefetch(route: Route) -> None:
+    """The page as a site built with extra.samtalsplan.prefetch_python: true."""
+    response = route.fetch()
+    html = response.text().replace("<head>", '<head><meta name="samtalsplan:prefetch-python" content="idle">', 1)
+    route.fulfill(response=response, body=html)
+
+
+def test_guidance_pages_fetch_no_python_and_the_worker_keeps_none(page: Page, site_url: str) -> None:
+    python_requests: list[str] = []
+    page.on("request", lambda request: PYTHON_FILES.search(request.url) and python_requests.append(request.url))
+    page.context.on("request", lambda request: PYTHON_FILES.search(request.url) and python_requests.append(request.url))
+    page.goto(f"{site_url}/under-samtalet/")
+    page.wait_for_function(CONTROLLED, timeout=60_000)
+    page.goto(f"{site_url}/fore-samtalet/")
+    page.wait_for_timeout(1_000)
+    assert python_requests == []
+    assert not page.evaluate(PYTHON_KEPT)
+
+
+def test_an_organisation_may_have_guidance_pages_keep_python(page: Page, site_url: str) -> None:
+    page.route("**/under-samtalet/", guidance_page_with_python_prefetch)
+    page.goto(f"{site_url}/under-samtalet/")
+    wait_until(page, PYTHON_KEPT)
