@@ -197,6 +197,7 @@ export function wireTeam(form, config) {
       errors.hidden = result.errors.length === 0;
       exports.hidden = result.plans === 0;
       message.textContent = page.text("ui.team_opened", { plans: result.plans, skipped: result.errors.length });
+      performance.mark("sp-team-shown"); // for make bench
     } catch (error) {
       report(page, message, error);
     }
