@@ -154,6 +154,15 @@ export function wireFollowUp(form, config) {
   page.ready();
 }
 
+// Many files as text, read as one blob: in Chromium 1,000 plan files took
+// 1.1 s to read one by one and 0.1 s as one blob (make bench, team view).
+async function readAll(list) {
+  const bytes = new Uint8Array(await new Blob(list).arrayBuffer());
+  const decoder = new TextDecoder(); // UTF-8 with replacement, as File.text()
+  let offset = 0;
+  return list.map((file) => ({ name: file.name, text: decoder.decode(bytes.subarray(offset, offset += file.size)) }));
+}
+
 // /team/: many plan files at once, summarised by Python; tables and exports.
 export function wireTeam(form, config) {
   const page = session(form, config);
@@ -187,8 +196,8 @@ export function wireTeam(form, config) {
   }));
 
   form.querySelector("[data-sp-open]").addEventListener("change", async (event) => {
-    files = await Promise.all([...event.target.files].map(async (file) => ({ name: file.name, text: await file.text() })));
     try {
+      files = await readAll([...event.target.files]);
       const result = await page.call({ op: "team", files });
       show(result.tables);
       const errors = form.querySelector("[data-sp-team-errors]");
