@@ -259,7 +259,13 @@ def lighthouse_score(url: str, preset: str) -> float:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
+    # Lighthouse now and then fails to record its trace (NO_NAVSTART): try again.
+    for attempt in range(3):
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chromium_path()})
+        if done.returncode == 0:
+            break
+        print(f"Lighthouse failed (attempt {attempt + 1} of 3)", file=sys.stderr)
+    done.check_returncode()
     score: float = json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"][
         "score"
     ]

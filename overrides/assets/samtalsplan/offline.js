@@ -5,7 +5,8 @@
 //
 // The worker's first install fetches the whole site, so it is registered once
 // the page has done its own work: once the page is idle, and on a page that
-// runs Python once Python has started ("python-ready"), not during it.
+// runs Python once Python has started ("python-ready") and the person pauses
+// typing, so that the copying does not slow the hints as they type.
 // It keeps the Python runtime only when asked (sw.js says why): once this page
 // has started Python, or, where the organisation allows it
 // (extra.samtalsplan.prefetch_python), once a guidance page is idle.
@@ -22,7 +23,7 @@ if ("serviceWorker" in navigator && window.isSecureContext) {
     .register(new URL("sw.js", root), { scope: root.href })
     .catch((error) => console.warn("samtalsplan: offline use is off:", error)));
   if (runsPython) {
-    pythonReady().then(() => {
+    pythonReady().then(pauseInTyping).then(() => {
       register();
       keepPython();
     });
@@ -48,6 +49,23 @@ function pythonReady() {
       observer.disconnect();
       resolve();
     }).observe({ type: "mark", buffered: true });
+  });
+}
+
+// Resolves once nobody has typed or clicked for a moment.
+function pauseInTyping(quietMs = 2_000) {
+  return new Promise((resolve) => {
+    let timer;
+    const events = ["keydown", "pointerdown", "input"];
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        for (const type of events) document.removeEventListener(type, wait, true);
+        resolve();
+      }, quietMs);
+    };
+    for (const type of events) document.addEventListener(type, wait, true);
+    wait();
   });
 }
 
