@@ -49,8 +49,8 @@ function describe(error) {
 }
 
 // Resolves to {startState}: "used" (started from the kept start-up state),
-// "taken" (a normal start that kept one for next time) or "off" (no Cache
-// Storage here). The benchmark and the tests read it.
+// "taken" (a normal start that kept one for next time) or "off" (none kept:
+// no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, packages }) {
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
@@ -93,8 +93,17 @@ async function boot({ runtime, lockfile, packages }) {
   }
   // Kept right after the import and before any call: nothing typed is in it.
   // Taking the copy is quick (about 20 ms); storing it finishes meanwhile.
-  if (!used && startState) startState.write(pyodide.makeMemorySnapshot());
-  return { startState: used ? "used" : startState ? "taken" : "off" };
+  // A copy Pyodide refuses to take costs the next start its speed, no more.
+  let taken = false;
+  if (!used && startState) {
+    try {
+      startState.write(pyodide.makeMemorySnapshot());
+      taken = true;
+    } catch (error) {
+      console.warn("samtalsplan: Python's start-up state could not be kept:", error);
+    }
+  }
+  return { startState: used ? "used" : taken ? "taken" : "off" };
 }
 
 // Our wheels, named in the site's lockfile and checked against its sha256 by
