@@ -392,7 +392,10 @@ def test_print_stylesheet_is_linked(site_dir: Path) -> None:
             [
                 "stannar i din webbläsare",
                 "Inget skickas till någon server",
-                "sparas bara när du laddar ner",
+                # Drafts are on by default: the page must say so, and how to remove one.
+                "sparas ett utkast i webbläsaren",
+                "Rensa utkast",
+                "först när du laddar ner",
                 "särskilda kategorier av personuppgifter",
                 "hälsa",
                 "fackförening",
@@ -407,7 +410,9 @@ def test_print_stylesheet_is_linked(site_dir: Path) -> None:
             [
                 "stays in your browser",
                 "Nothing is sent to any server",
-                "only saved when you download",
+                "a draft is kept in the browser",
+                "Clear draft",
+                "only once you download",
                 "special categories of personal data",
                 "health",
                 "union membership",
