@@ -118,7 +118,7 @@ def guidance_page_with_python_prefetch(route: Route) -> None:
 
 def test_guidance_pages_fetch_no_python_and_the_worker_keeps_none(page: Page, site_url: str) -> None:
     python_requests: list[str] = []
-    page.on("request", lambda request: PYTHON_FILES.search(request.url) and python_requests.append(request.url))
+    # The context's requests: the page's and its service worker's.
     page.context.on("request", lambda request: PYTHON_FILES.search(request.url) and python_requests.append(request.url))
     page.goto(f"{site_url}/under-samtalet/")
     page.wait_for_function(CONTROLLED, timeout=60_000)
