@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from e2e.planner_page import wait_until  # noqa: E402
 from static_server import SiteHandler, serve  # noqa: E402
 
 SITE = ROOT / "site"
@@ -322,7 +323,7 @@ def main() -> None:
                 if name == "planner":
                     # A returning manager's visit: the offline worker in control,
                     # the runtime kept (it registers once typing pauses).
-                    page.wait_for_function(OFFLINE_READY, timeout=120_000, polling=250)
+                    wait_until(page, OFFLINE_READY)
                 warm = load(page, url, transferred, reload=True)
                 context.close()
                 if name == "planner":

@@ -20,6 +20,17 @@ CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locale
 READY = "() => performance.getEntriesByName('python-ready').length > 0"
 
 
+def wait_until(page: Page, script: str, arg: object = None) -> Any:
+    """Poll an async check until it returns something true, and return that
+    (wait_for_function takes a returned promise as true at once)."""
+    for _ in range(240):
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {script}")
+
+
 def open_planner(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)

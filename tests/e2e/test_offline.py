@@ -14,7 +14,7 @@ from overrides.hooks.release import stamp_service_worker
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from ..conftest import serve
-from .planner_page import CATALOGUE, open_planner
+from .planner_page import CATALOGUE, open_planner, wait_until
 from .test_hosting import PREFIX, SubPathHandler
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -25,15 +25,6 @@ NEW_BUILD_WAITING = """async () => {
   return !!registration.waiting;
 }"""
 ONLY_CACHE = "async (name) => (await caches.keys()).join() === name"
-
-
-def wait_until(page: Page, script: str, arg: object = None) -> None:
-    """Poll an async check (wait_for_function takes a returned promise as true)."""
-    for _ in range(240):
-        if page.evaluate(script, arg):
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError(f"never true: {script}")
 
 
 PYTHON_KEPT = """async () => {

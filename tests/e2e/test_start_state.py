@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .planner_page import CATALOGUE, open_planner
+from .planner_page import CATALOGUE, open_planner, wait_until
 
 CACHE = "samtalsplan-python-start"
 # Functions, not expressions: the pages' CSP forbids eval.
@@ -40,12 +40,8 @@ HOLDS = f"""async (text) => {{
 
 
 def wait_until_kept(page: Page) -> int:
-    for _ in range(120):
-        size = page.evaluate(KEPT)
-        if size:
-            return int(size)
-        page.wait_for_timeout(250)
-    raise AssertionError("Python's start-up state was never kept")
+    """The size of the kept state, once there is one."""
+    return int(wait_until(page, KEPT))
 
 
 def test_a_reload_starts_from_the_kept_state_and_works(page: Page, site_url: str) -> None:
