@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from samtalsplan import Action, Goal, Owner, Plan, Talk, parse, render_markdown
+from samtalsplan import Action, Agreement, Goal, Owner, Plan, Talk, parse, render_markdown
 from samtalsplan.markdown import escape
 
 from .test_codec import plans
@@ -186,6 +186,16 @@ def test_no_text_can_change_the_structure(plan: Plan, lang: str) -> None:
     """Any text in any field, newlines and markup included: the document has the
     headings, lists and tables of the same plan written in plain words."""
     assert structure(render_markdown(plan, lang)) == structure(render_markdown(_neutral(plan), lang))
+
+
+@pytest.mark.parametrize("fingerprint", ["`", "a`b", "``x``", "sha256:` **bold** `", " ` "])
+def test_a_fingerprint_from_a_file_stays_one_code_span(fingerprint: str) -> None:
+    """A changed file may hold any fingerprint; backslashes do not escape a code span."""
+    plan = Plan(agreement=Agreement(fingerprint=fingerprint))
+    line = next(x for x in render_markdown(plan).splitlines() if x.startswith("**Fingeravtryck"))
+    code = MARKDOWN.parseInline(line)[0].children or []
+    assert [c.type for c in code if c.type == "code_inline"] == ["code_inline"]
+    assert next(c.content for c in code if c.type == "code_inline") == " ".join(fingerprint.split())
 
 
 def test_a_line_break_in_a_one_line_field_stays_inside_it() -> None:

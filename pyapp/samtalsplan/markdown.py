@@ -37,6 +37,15 @@ def escape(text: str) -> str:
     return _ORDERED_START.sub(r"\1\\\2", text)
 
 
+def _code(text: str) -> str:
+    """One line of text as a code span. A code span takes no backslash escapes,
+    so it is fenced by more backticks than the longest run in the text."""
+    text = " ".join(text.split())
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    # Spaces keep a backtick at either end from joining the fence; one each side is dropped.
+    return f"{fence} {text} {fence}" if text[:1] == "`" or text[-1:] == "`" else f"{fence}{text}{fence}"
+
+
 def _lines(text: str) -> list[str]:
     return [escape(line) for line in text.splitlines() if line.strip()]
 
@@ -154,8 +163,8 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     ):
         yield f"- **{t(key)}:** {escape(value) or t('md.not_set')}"
     yield ""
-    if agreement.fingerprint:
-        yield f"**{t('md.fingerprint')}:** `{escape(agreement.fingerprint)}`"
+    if agreement.fingerprint.strip():
+        yield f"**{t('md.fingerprint')}:** {_code(agreement.fingerprint)}"
         yield ""
         if status(plan) is AgreementStatus.CHANGED:
             yield f"**{t('md.agreement_changed')}**"
