@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -22,6 +23,11 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 from release import build_zip  # noqa: E402
 from static_server import SiteHandler, serve  # noqa: E402
+
+# Hypothesis fails an example that runs over 200 ms: a timing assertion, which
+# a loaded machine trips. Speed is measured by `make bench` instead.
+settings.register_profile("samtalsplan", deadline=None)
+settings.load_profile("samtalsplan")
 
 __all__ = ["CHROMIUM_ARGS", "ROOT", "SiteHandler", "chromium_path", "serve"]
 
