@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,3 +66,19 @@ def test_lookup_falls_back_to_swedish_then_to_the_key() -> None:
     assert language(None) == "sv"
     assert translate("field.summary", "de") == "Sammanfattning"
     assert translate("no.such.key", "en") == "no.such.key"
+
+
+def test_catalogues_and_word_lists_are_read_from_a_zip(tmp_path: Path) -> None:
+    """In the browser the package is imported straight from its wheel (zipimport)."""
+    archive = tmp_path / "samtalsplan.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in (ROOT / "pyapp" / "samtalsplan").rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(ROOT / "pyapp").as_posix())
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import samtalsplan.advice as a, samtalsplan.i18n as i;"
+        "assert i.__file__.startswith(sys.argv[1]), i.__file__;"
+        "print(i.translate('md.fingerprint', 'en'), bool(a._sensitive_pattern().search('diagnos')))"
+    )
+    out = subprocess.run([sys.executable, "-I", "-c", probe, str(archive)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [*translate("md.fingerprint", "en").split(), "True"]

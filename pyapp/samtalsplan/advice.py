@@ -23,13 +23,13 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from importlib.resources import files
 from typing import Any, Final
 
 from .agreement import AgreementStatus, status
 from .dates import add_months, parse_date
 from .i18n import LANGUAGES, translate
 from .model import DevelopmentKind, Owner, Plan
+from .package_data import read_text
 from .settings import Settings
 
 
@@ -210,9 +210,7 @@ def _special_categories(plan: Plan, settings: Settings, today: date) -> Iterator
 
 @cache
 def _sensitive_pattern() -> re.Pattern[str]:
-    data = json.loads(
-        files(__package__).joinpath("data", "special_categories.json").read_text(encoding="utf-8")
-    )
+    data = json.loads(read_text("data", "special_categories.json"))
     stems = sorted({stem for lang in LANGUAGES for stem in data[lang]}, key=len, reverse=True)
     alternatives = "|".join(re.escape(stem).replace(r"\ ", r"\s+") for stem in stems)
     # A stem matches at the start of a word and takes the rest of the word with it.

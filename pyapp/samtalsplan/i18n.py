@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
 from typing import Final
+
+from .package_data import read_text
 
 DEFAULT_LANGUAGE: Final = "sv"
 LANGUAGES: Final = ("sv", "en")
@@ -20,10 +21,7 @@ def catalogue(lang: str) -> dict[str, str]:
     """All messages of one language (``sv`` or ``en``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    # Through importlib.resources: in the browser the package is imported
-    # straight from its wheel (a zip), where there is no file to open.
-    text = files(__package__).joinpath("locales", f"{lang}.json").read_text(encoding="utf-8")
-    messages: dict[str, str] = json.loads(text)
+    messages: dict[str, str] = json.loads(read_text("locales", f"{lang}.json"))
     return messages
 
 
