@@ -68,6 +68,7 @@ def test_lookup_falls_back_to_swedish_then_to_the_key() -> None:
     assert translate("no.such.key", "en") == "no.such.key"
 
 
+@pytest.mark.repository
 def test_catalogues_and_word_lists_are_read_from_a_zip(tmp_path: Path) -> None:
     """In the browser the package is imported straight from its wheel (zipimport)."""
     archive = tmp_path / "samtalsplan.zip"
