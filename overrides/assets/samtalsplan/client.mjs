@@ -4,18 +4,18 @@ import { PROGRESS, StepError, bootMessage, callMessage, compiledMessage } from "
 
 let python = null;
 
-// The one Python worker of this page, started by the page's head (start.js)
-// or, where a server's policy refused that inline script, by start.js now.
+// The one Python worker of this page, started on first use. `config` is the
+// page's sp-config: URLs relative to the page, made absolute here, since a
+// worker resolves relative URLs against its own script.
 export function startPython(config) {
-  python ??= new PythonWorker(window.samtalsplanStarted ?? startNow(), {
-    timeoutSeconds: config.timeoutSeconds ?? 60,
-  });
+  const absolute = (url) => new URL(url, location.href).href;
+  python ??= new PythonWorker({
+    worker: absolute(config.worker),
+    runtime: absolute(config.runtime),
+    lockfile: absolute(config.lockfile),
+    packages: config.packages,
+  }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
   return python;
-}
-
-async function startNow() {
-  await import("./start.js");
-  return window.samtalsplanStarted;
 }
 
 export class PythonWorker {
@@ -24,22 +24,15 @@ export class PythonWorker {
   #pending = new Map();
   #step = "runtime";
 
-  // `started`: {worker, compiled, error} from start.js (or a promise of it):
-  // the worker, a promise of the runtime's compiled module (or null), and an
-  // error the worker had before anyone listened.
-  constructor(started, { onProgress = () => {}, timeoutSeconds = 60 } = {}) {
-    this.#worker = Promise.resolve(started).then((started) => {
-      if (!started) throw new StepError(null, "ui.error.internal", { message: "start.js did not run" });
-      const { worker } = started;
-      worker.onmessage = ({ data }) => this.#receive(data, onProgress);
-      worker.onerror = (event) => this.#failAll(
-        new StepError(this.#step, "ui.error.step", { step: this.#step, message: event.message ?? "" }),
-      );
-      if (started.error) queueMicrotask(() => worker.onerror(started.error));
-      return worker;
-    });
-    const booted = this.#send(bootMessage);
-    this.#send(compiledMessage, Promise.resolve(started).then((started) => started?.compiled)).catch(() => {});
+  constructor(config, { onProgress = () => {}, timeoutSeconds = 60 } = {}) {
+    this.#worker = new Worker(config.worker, { type: "module" });
+    this.#worker.onmessage = ({ data }) => this.#receive(data, onProgress);
+    this.#worker.onerror = (event) => this.#failAll(
+      new StepError(this.#step, "ui.error.step", { step: this.#step, message: event.message ?? "" }),
+    );
+    const { worker, ...bootConfig } = config;
+    const booted = this.#send(bootMessage, bootConfig);
+    this.#send(compiledMessage, compileRuntime(config.runtime)).catch(() => {});
     this.ready = withWatchdog(booted, timeoutSeconds, () => this.#step);
     // Nothing waits on a failed start until the first call; don't report it twice.
     this.ready.catch(() => {});
@@ -57,10 +50,7 @@ export class PythonWorker {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      Promise.all([this.#worker, body]).then(
-        ([worker, value]) => worker.postMessage(makeMessage(id, value)),
-        (error) => this.#failAll(error),
-      );
+      Promise.resolve(body).then((value) => this.#worker.postMessage(makeMessage(id, value)));
     });
   }
 
@@ -85,6 +75,20 @@ export class PythonWorker {
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
   }
+}
+
+// Chromium keeps compiled WebAssembly in its code cache for a page, but not
+// for a worker: in a worker a warm reload compiled the 9.6 MB runtime again and
+// took as long as a cold start (make bench). So the page compiles it, off the
+// main thread, and hands the module to the worker; on a reload the code comes
+// from the cache. Null when the page cannot (the worker then compiles it and
+// its preflight explains a wrong MIME type or a blocking policy).
+function compileRuntime(runtime) {
+  if (!WebAssembly.compileStreaming) return Promise.resolve(null);
+  return WebAssembly.compileStreaming(fetch(`${runtime}pyodide.asm.wasm`)).catch((error) => {
+    console.warn("samtalsplan: the worker compiles the runtime itself:", error);
+    return null;
+  });
 }
 
 function withWatchdog(promise, seconds, currentStep) {

@@ -1,13 +1,10 @@
 // The one message protocol between the planner page and its Python worker.
 // Every message the page sends carries an id; the worker always answers it
-// with exactly one reply: {id, result} or {id, error}. Once asked about its
-// start-up, the worker reports its progress. Requests and results cross the boundary
+// with exactly one reply: {id, result} or {id, error}. Between the two, the
+// worker may report boot progress. Requests and results cross the boundary
 // as JSON strings, so nothing is proxied or converted.
 //
-//   page → worker  {id, kind: "boot"}                 answered once start-up is done;
-//                                                    the worker starts by itself, from
-//                                                    its URL's fragment: {runtime,
-//                                                    lockfile, packages}, relative to it
+//   page → worker  {id, kind: "boot", config: {runtime, lockfile, packages}}
 //                  {id, kind: "compiled", module}     the runtime's wasm, compiled
 //                                                    by the page (a WebAssembly.Module,
 //                                                    or null: the worker compiles it)
@@ -29,8 +26,8 @@ export const PROGRESS = "progress";
 // Start-up runs as these named steps, so a failure says which one failed.
 export const STEPS = Object.freeze(["runtime", "package", "import", "first_call"]);
 
-export function bootMessage(id) {
-  return { id, kind: BOOT };
+export function bootMessage(id, config) {
+  return { id, kind: BOOT, config };
 }
 
 export function compiledMessage(id, module) {

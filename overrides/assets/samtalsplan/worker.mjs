@@ -7,13 +7,14 @@ import {
 } from "./protocol.mjs";
 import { StartState, release } from "./start-state.mjs";
 
+let booting = null;
 let handle = null;
 let receiveCompiled;
 const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
 
-// The page compiles the runtime's wasm (partials/samtalsplan-start.html says
-// why). Pyodide has no option to take a compiled module, so its one call to
-// instantiateStreaming, in this worker only, instantiates the page's module.
+// The page compiles the runtime's wasm (client.mjs says why). Pyodide has no
+// option to take a compiled module, so its one call to instantiateStreaming,
+// in this worker only, instantiates the page's module instead.
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (response, imports) => {
   const module = await compiled;
@@ -21,31 +22,17 @@ WebAssembly.instantiateStreaming = async (response, imports) => {
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
-// Progress goes to the page once it has asked about start-up: before that
-// nothing listens, and a message would be lost.
-let step = "runtime";
-let pageListens = false;
-function progress(next) {
-  step = next;
-  if (pageListens) self.postMessage(progressMessage(step));
-}
-
-// Start-up begins as soon as this worker runs, from the runtime and wheels
-// named in its URL's fragment, not when the page's scripts can ask.
-const booting = Promise.resolve().then(() => boot(bootConfig(self.location.href)));
-booting.catch(() => {}); // the page hears of a failure when it asks
-
 self.onmessage = async ({ data: message }) => {
   const { id, kind } = message;
   try {
     if (kind === BOOT) {
-      pageListens = true;
-      self.postMessage(progressMessage(step));
+      booting ??= boot(message.config);
       self.postMessage(resultMessage(id, await booting));
     } else if (kind === COMPILED) {
       receiveCompiled(message.module);
       self.postMessage(resultMessage(id, null));
     } else if (kind === CALL) {
+      if (!booting) throw new StepError(null, "ui.error.internal", {}, "call before boot");
       await booting;
       self.postMessage(resultMessage(id, handle(message.request)));
     } else {
@@ -56,13 +43,6 @@ self.onmessage = async ({ data: message }) => {
   }
 };
 
-// {runtime, lockfile, packages} from the fragment of this worker's URL
-// (partials/samtalsplan-config.html writes it), URLs made absolute.
-function bootConfig(url) {
-  const { runtime, lockfile, packages } = JSON.parse(decodeURIComponent(new URL(url).hash.slice(1)));
-  return { runtime: new URL(runtime, url).href, lockfile: new URL(lockfile, url).href, packages };
-}
-
 function describe(error) {
   if (error instanceof StepError) return error;
   return { key: "ui.error.internal", params: { message: String(error?.message ?? error) }, detail: String(error?.stack ?? error) };
@@ -72,7 +52,7 @@ function describe(error) {
 // "taken" (a normal start that kept one for next time) or "off" (none kept:
 // no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, packages }) {
-  progress("runtime");
+  self.postMessage(progressMessage("runtime"));
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(`${runtime}pyodide.mjs`));
@@ -100,12 +80,12 @@ async function boot({ runtime, lockfile, packages }) {
     putWheels(pyodide, await wheels);
   } else {
     pyodide = await start({ _makeSnapshot: startState !== null });
-    progress("package");
+    self.postMessage(progressMessage("package"));
     const paths = putWheels(pyodide, await wheels);
     pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify(paths)}`);
   }
 
-  progress("import");
+  self.postMessage(progressMessage("import"));
   try {
     handle = pyodide.pyimport("samtalsplan.bridge").handle;
   } catch (error) {
