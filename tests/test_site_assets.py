@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
 import re
+import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import brotli
@@ -16,7 +21,6 @@ RUNTIME_FILES = {
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
 }
 
 
@@ -26,7 +30,8 @@ def test_runtime_is_the_pinned_version_and_runtime_files_only(site_dir: Path) ->
     ]
     (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
     assert runtime.name == pinned == "314.0.7"
-    # Not the full lockfile (119 KB): the browser loads ours, which holds only our wheel.
+    # Not the full lockfile (119 KB): the browser loads ours, which holds only our
+    # wheel; nor the standard library, which comes with bytecode beside our wheel.
     assert {p.name for p in runtime.iterdir() if p.suffix not in (".br", ".gz")} == RUNTIME_FILES
 
 
@@ -35,20 +40,108 @@ def test_compressible_assets_have_precompressed_copies(site_dir: Path) -> None:
     wasm = runtime / "pyodide.asm.wasm"
     assert brotli.decompress((runtime / "pyodide.asm.wasm.br").read_bytes()) == wasm.read_bytes()
     assert gzip.decompress((runtime / "pyodide.asm.wasm.gz").read_bytes()) == wasm.read_bytes()
-    assert not (runtime / "python_stdlib.zip.br").exists(), "a zip gains nothing from compression"
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    assert not (folder / "python_stdlib.zip.br").exists(), "a zip gains nothing from compression"
 
 
-def test_wheel_is_locked_by_sha256_in_a_folder_named_by_it(site_dir: Path) -> None:
+def test_wheel_is_locked_by_sha256_in_a_folder_named_by_its_files(site_dir: Path) -> None:
     (folder,) = (site_dir / "assets" / "python").iterdir()
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert list(lock["packages"]) == ["samtalsplan"], "only what the planner loads"
     entry = lock["packages"]["samtalsplan"]
     wheel = folder / entry["file_name"]
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    assert entry["sha256"] == digest
-    assert folder.name == digest[:16]
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    stdlib = folder / "python_stdlib.zip"
+    assert folder.name == hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
     assert entry["depends"] == [] and entry["imports"] == ["samtalsplan"]
     assert lock["info"]["python"].startswith("3.14")
+
+
+# Runs the site's runtime, standard library and wheel in Pyodide under Node.
+PYODIDE_IN_NODE = """
+const [runtime, python, wheel] = process.argv.slice(1);
+const { loadPyodide } = await import(runtime + "/pyodide.mjs");
+const pyodide = await loadPyodide({
+  indexURL: runtime + "/", lockFileURL: python + "/pyodide-lock.json", stdLibURL: python + "/python_stdlib.zip",
+});
+pyodide.FS.writeFile("/tmp/sp.whl", (await import("node:fs")).readFileSync(wheel));
+console.log(pyodide.runPython(`
+import sys, json
+sys.path.insert(0, "/tmp/sp.whl")
+import dataclasses, samtalsplan.bridge
+json.dumps([sys.version, dataclasses.__file__, samtalsplan.bridge.__file__])
+`));
+"""
+
+
+def test_python_starts_from_bytecode_in_the_browsers_runtime(site_dir: Path) -> None:
+    """Pyodide 314 ships its standard library as sources; the site's copy has the
+    start's modules as bytecode, and our wheel has bytecode beside its sources.
+    Pyodide takes both (a wrong version would fall back to compiling, silently)."""
+    (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    (wheel,) = folder.glob("*.whl")
+    node = [shutil.which("node") or "node", "--input-type=module", "-e", PYODIDE_IN_NODE]
+    out = subprocess.run([*node, str(runtime), str(folder), str(wheel)], capture_output=True, text=True, check=True)
+    version, dataclasses_file, bridge_file = json.loads(out.stdout.strip().splitlines()[-1])
+    assert version.startswith("3.14")
+    assert dataclasses_file.endswith("/dataclasses.pyc")
+    assert bridge_file.endswith("/samtalsplan/bridge.pyc")
+
+
+def test_the_standard_library_keeps_every_module(site_dir: Path) -> None:
+    """Each module of the runtime's standard library, as source or as bytecode."""
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    with zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip") as original:
+        before = set(original.namelist())
+    with zipfile.ZipFile(folder / "python_stdlib.zip") as ours:
+        after = set(ours.namelist())
+        compiled = {n for n in after if n.endswith(".pyc")}
+        assert all(ours.read(n)[4:8] == b"\x01\0\0\0" for n in compiled), "unchecked hash"
+    assert {n[:-1] for n in compiled} <= before and len(compiled) > 100
+    assert after - compiled == before - {n[:-1] for n in compiled}
+
+
+def test_bytecode_in_a_wheel_is_listed_and_used_by_zipimport(tmp_path: Path) -> None:
+    """bytecode.py, run by this Python: RECORD stays true, and an import
+    straight from the wheel takes the bytecode."""
+    from bytecode import add_bytecode
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        check=True,
+    )
+    (plain,) = tmp_path.glob("*.whl")
+    compiled = tmp_path / "compiled.whl"
+    add_bytecode(plain, compiled)
+    with zipfile.ZipFile(compiled) as zipped:
+        (record_name,) = [n for n in zipped.namelist() if n.endswith(".dist-info/RECORD")]
+        record = [line.split(",") for line in zipped.read(record_name).decode().splitlines()]
+        assert {name for name, *_ in record} == set(zipped.namelist())
+        for name, digest, size in record:
+            if digest:
+                data = zipped.read(name)
+                expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                assert (digest, int(size)) == (f"sha256={expected}", len(data)), name
+    probe = "import sys; sys.path.insert(0, sys.argv[1]); import samtalsplan.bridge as b; print(b.__file__)"
+    out = subprocess.run([sys.executable, "-I", "-c", probe, str(compiled)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("samtalsplan/bridge.pyc")
+
+
+def test_a_library_zip_with_some_modules_as_bytecode_imports_them(tmp_path: Path) -> None:
+    from bytecode import compile_stdlib
+
+    library = tmp_path / "library.zip"
+    with zipfile.ZipFile(library, "w") as zipped:
+        zipped.writestr("plain.py", "WHERE = 'source'\n")
+        zipped.writestr("fast/__init__.py", "WHERE = 'bytecode'\n")
+    out_zip = tmp_path / "out.zip"
+    compile_stdlib(library, out_zip, {"fast/__init__.py"})
+    assert set(zipfile.ZipFile(out_zip).namelist()) == {"plain.py", "fast/__init__.pyc"}
+    probe = "import sys; sys.path.insert(0, sys.argv[1]); import plain, fast; print(plain.WHERE, fast.WHERE, fast.__file__)"
+    out = subprocess.run([sys.executable, "-I", "-c", probe, str(out_zip)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["source", "bytecode", f"{out_zip}/fast/__init__.pyc"]
 
 
 def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
@@ -57,6 +150,7 @@ def test_planner_page_points_at_the_current_assets(site_dir: Path) -> None:
     (folder,) = (site_dir / "assets" / "python").iterdir()
     assert config["lockfile"] == f"../assets/python/{folder.name}/pyodide-lock.json"
     assert config["runtime"] == "../assets/pyodide/314.0.7/"
+    assert config["stdlib"] == f"../assets/python/{folder.name}/python_stdlib.zip"
     assert config["packages"] == ["samtalsplan"]
 
 

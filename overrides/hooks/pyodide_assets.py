@@ -11,9 +11,11 @@ assets into the built site.
 Layout in the site:
 - ``assets/pyodide/<version>/``: the pinned runtime, copied from node_modules.
   Its name changes with the version, so it can be cached for good.
-- ``assets/python/<sha256 of the wheel>/``: our wheel and a lockfile naming it
-  with its sha256. New Python code gets a new folder, so a returning browser
-  never runs a stale wheel, and Pyodide checks the wheel's integrity.
+- ``assets/python/<sha256 of its files>/``: our wheel, a lockfile naming it
+  with its sha256, and the runtime's standard library, both with the bytecode
+  of the browser's Python (bytecode.py). New Python code gets a new folder, so
+  a returning browser never runs a stale wheel, and the browser checks the
+  wheel's integrity.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[2]
 PACKAGE = "samtalsplan"
+STDLIB = "python_stdlib.zip"
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -44,6 +47,7 @@ RUNTIME_CACHE = PROJECT / "build" / "pyodide-runtime"
 # (python_stdlib.zip and wheels are zip files already).
 MIN_SAVING = 0.05
 PARTIAL = PROJECT / "overrides" / "partials" / "samtalsplan-assets.html"
+HOOKS = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class BrowserConfig:
 
     runtime: str
     lockfile: str
+    stdlib: str
     packages: tuple[str, ...]
     pyodide_version: str
     package_version: str
@@ -92,6 +97,19 @@ def build_wheel(out_dir: Path) -> Path:
     return wheel
 
 
+def compile_for_browser(wheel: Path, node_modules: Path, out_dir: Path) -> tuple[Path, Path]:
+    """Our wheel and the runtime's standard library, with the bytecode of the
+    browser's Python, compiled by the pinned Pyodide under Node (bytecode.py
+    says why). Returns their paths in ``out_dir``."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node is missing: install Node.js 20 or newer")
+    compiled, stdlib = out_dir / wheel.name, out_dir / STDLIB
+    script = HOOKS / "bytecode.mjs"
+    _run([node, str(script), str(node_modules / "pyodide"), str(wheel), str(compiled), str(stdlib)])
+    return compiled, stdlib
+
+
 def lock_wheel(wheel: Path, runtime_lockfile: Path, output: Path) -> None:
     """A lockfile that lists our wheel (with its sha256) and nothing else.
 
@@ -123,7 +141,13 @@ def _inputs_digest(node_modules: Path) -> str:
     (MkDocs builds once per language, and `mkdocs serve` on every edit)."""
     digest = hashlib.sha256()
     sources = sorted((PROJECT / "pyapp").rglob("*"))
-    inputs = [Path(__file__), PROJECT / "pyproject.toml", node_modules / "pyodide" / "package.json"]
+    inputs = [
+        Path(__file__),
+        HOOKS / "bytecode.py",
+        HOOKS / "bytecode.mjs",
+        PROJECT / "pyproject.toml",
+        node_modules / "pyodide" / "package.json",
+    ]
     for path in [*inputs, *sources]:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes())
@@ -176,23 +200,28 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
         shutil.rmtree(staging)
     runtime_dir = staging / "assets" / "pyodide" / version
     runtime = _runtime(version, node_modules)
-    # The full lockfile (119 KB) only feeds add-wheels; the browser gets ours.
+    # The full lockfile (119 KB) only feeds add-wheels; the browser gets ours,
+    # and the standard library with bytecode beside our wheel.
     shutil.copytree(
-        runtime, runtime_dir, ignore=shutil.ignore_patterns(".complete", "pyodide-lock.json*")
+        runtime, runtime_dir, ignore=shutil.ignore_patterns(".complete", "pyodide-lock.json*", STDLIB + "*")
     )
 
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(Path(tmp))
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
+        plain = build_wheel(Path(tmp) / "plain")
+        wheel, stdlib = compile_for_browser(plain, node_modules, Path(tmp))
+        # Named by what it holds, so a new build never meets a stale copy in a cache.
+        digest = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
         python_dir = staging / "assets" / "python" / digest
         python_dir.mkdir(parents=True)
         shutil.copy2(wheel, python_dir / wheel.name)
+        shutil.copy2(stdlib, python_dir / STDLIB)
     lock_wheel(python_dir / wheel.name, runtime / "pyodide-lock.json", python_dir / "pyodide-lock.json")
     precompress(python_dir / "pyodide-lock.json")
 
     config = BrowserConfig(
         runtime=f"assets/pyodide/{version}/",
         lockfile=f"assets/python/{digest}/pyodide-lock.json",
+        stdlib=f"assets/python/{digest}/{STDLIB}",
         packages=(PACKAGE,),
         pyodide_version=version,
         package_version=wheel.name.split("-")[1],

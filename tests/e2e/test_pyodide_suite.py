@@ -19,7 +19,8 @@ HARNESS = """<!doctype html><meta charset="utf-8"><title>samtalsplan tests in Py
 <script type="module">
 window.runSuite = async (runtime, lockfile, files) => {
   const { loadPyodide } = await import(runtime + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: lockfile });
+  const stdLibURL = new URL("python_stdlib.zip", lockfile).href;
+  const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: lockfile, stdLibURL });
   const problems = [];
   await pyodide.loadPackage("samtalsplan", { errorCallback: (text) => problems.push(text) });
   if (problems.length) throw new Error(problems.join(" "));

@@ -13,6 +13,7 @@ export function startPython(config) {
     worker: absolute(config.worker),
     runtime: absolute(config.runtime),
     lockfile: absolute(config.lockfile),
+    stdlib: absolute(config.stdlib),
     packages: config.packages,
   }, { timeoutSeconds: config.timeoutSeconds ?? 60 });
   return python;

@@ -4,7 +4,7 @@
 // worker may report boot progress. Requests and results cross the boundary
 // as JSON strings, so nothing is proxied or converted.
 //
-//   page → worker  {id, kind: "boot", config: {runtime, lockfile, packages}}
+//   page → worker  {id, kind: "boot", config: {runtime, lockfile, stdlib, packages}}
 //                  {id, kind: "compiled", module}     the runtime's wasm, compiled
 //                                                    by the page (a WebAssembly.Module,
 //                                                    or null: the worker compiles it)

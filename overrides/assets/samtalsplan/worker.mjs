@@ -51,7 +51,7 @@ function describe(error) {
 // Resolves to {startState}: "used" (started from the kept start-up state),
 // "taken" (a normal start that kept one for next time) or "off" (none kept:
 // no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
-async function boot({ runtime, lockfile, packages }) {
+async function boot({ runtime, lockfile, stdlib, packages }) {
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
   try {
@@ -63,7 +63,8 @@ async function boot({ runtime, lockfile, packages }) {
   // nothing when all is well, and its error wins when loadPyodide would hang.
   const hangs = preflight(runtime).then(() => new Promise(() => {}));
   const start = (options) => Promise.race([
-    hangs, loadPyodide({ indexURL: runtime, lockFileURL: lockfile, ...options }),
+    // The standard library comes with bytecode, from beside our wheel (bytecode.py).
+    hangs, loadPyodide({ indexURL: runtime, lockFileURL: lockfile, stdLibURL: stdlib, ...options }),
   ]);
   // The wheels download while the runtime starts.
   const wheels = fetchWheels(lockfile, packages);

@@ -1,0 +1,35 @@
+// Runs bytecode.py inside the pinned Pyodide, under Node: our wheel with
+// bytecode, and the standard library with the modules that the start imports
+// (Pyodide's and our package's) as bytecode. Offline: the runtime comes from
+// node_modules.
+//
+//   node bytecode.mjs PYODIDE_DIR IN.whl OUT.whl OUT_STDLIB.zip
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtime, wheelIn, wheelOut, stdlibOut] = process.argv.slice(2);
+if (!stdlibOut) {
+  console.error("usage: node bytecode.mjs PYODIDE_DIR IN.whl OUT.whl OUT_STDLIB.zip");
+  process.exit(2);
+}
+const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: join(runtime, "/") });
+const put = (path, bytes) => pyodide.FS.writeFile(path, bytes);
+put("/tmp/bytecode.py", readFileSync(new URL("bytecode.py", import.meta.url)));
+put("/tmp/in.whl", readFileSync(wheelIn));
+put("/tmp/stdlib.zip", readFileSync(join(runtime, "python_stdlib.zip")));
+pyodide.runPython(`
+import sys
+from pathlib import Path
+sys.path.insert(0, "/tmp")
+from bytecode import add_bytecode, compile_stdlib, imported_from
+
+add_bytecode(Path("/tmp/in.whl"), Path("/tmp/out.whl"))
+sys.path.insert(0, "/tmp/out.whl")
+import samtalsplan.bridge  # what the planner imports before its first call
+stdlib = sys.modules["json"].__file__.rsplit("/json/", 1)[0]
+compile_stdlib(Path("/tmp/stdlib.zip"), Path("/tmp/stdlib-out.zip"), imported_from(stdlib))
+`);
+writeFileSync(wheelOut, pyodide.FS.readFile("/tmp/out.whl"));
+writeFileSync(stdlibOut, pyodide.FS.readFile("/tmp/stdlib-out.zip"));
