@@ -49,17 +49,9 @@ export class StartState {
   // start-up: the copy is already taken, storing it can finish later.
   async write(bytes) {
     try {
-      // As a stream: a Response made from the bytes themselves would first
-      // copy all 31 MB, on the way to Python being ready.
-      const body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(bytes);
-          controller.close();
-        },
-      });
-      const response = new Response(body, { headers: { "Content-Type": "application/octet-stream" } });
+      const response = new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } });
+      release(bytes); // the response holds its own copy
       await this.#cache.put(this.#key, response);
-      release(bytes);
       for (const request of await this.#cache.keys()) {
         if (request.url !== this.#key) await this.#cache.delete(request);
       }
