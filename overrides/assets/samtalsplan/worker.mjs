@@ -93,7 +93,7 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
     throw new StepError("package", "ui.error.package_missing", { message: String(error.message ?? error) });
   }
   // Kept right after the import and before any call: nothing typed is in it.
-  // Taking the copy is quick (about 20 ms); storing it finishes meanwhile.
+  // Taking the copy took 30-75 ms (make bench machine); storing it finishes meanwhile.
   // A copy Pyodide refuses to take costs the next start its speed, no more.
   let taken = false;
   if (!used && startState) {
