@@ -28,7 +28,7 @@ from bytecode import add_bytecode, compile_stdlib, imported_from
 add_bytecode(Path("/tmp/in.whl"), Path("/tmp/out.whl"))
 sys.path.insert(0, "/tmp/out.whl")
 import samtalsplan.bridge  # what the planner imports before its first call
-stdlib = sys.modules["json"].__file__.rsplit("/json/", 1)[0]
+stdlib = next(entry for entry in sys.path if entry.endswith(".zip"))  # where Pyodide mounts it
 compile_stdlib(Path("/tmp/stdlib.zip"), Path("/tmp/stdlib-out.zip"), imported_from(stdlib))
 `);
 writeFileSync(wheelOut, pyodide.FS.readFile("/tmp/out.whl"));
