@@ -71,6 +71,16 @@ def test_a_bad_file_is_explained_and_the_form_is_untouched(
         )
 
 
+def test_the_follow_up_page_explains_a_bad_file_too(page: Page, site_url: str) -> None:
+    """The same file checks before Python reads it: too large, or not text."""
+    open_planner(page, f"{site_url}/uppfoljning/")
+    opener = page.get_by_label("Öppna sparad plan")
+    for name, content, key, params in [row for row in BAD_FILES if row[2] in ("format.too_large", "format.binary")]:
+        opener.set_input_files(files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+        expected = translate("ui.open_failed", "sv", filename=name, message=translate(key, "sv", **params))
+        expect(page.get_by_text(expected, exact=True)).to_be_visible()
+
+
 # Each sets window.__xss if it ever runs; each would also leave an element behind.
 PAYLOADS = [
     '<img src=x onerror="window.__xss=1">',

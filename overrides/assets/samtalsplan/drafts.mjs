@@ -1,8 +1,9 @@
+import { renumber } from "./form.mjs";
+
 // Drafts: a form's state kept in this browser's localStorage as the person
 // types, so a reload, a crash or a closed tab loses nothing. Any page with a
-// form can use it (the planner does; so can the preparation and follow-up
-// pages): open a Draft under the page's name, load() once, save() on every
-// change, clear() on request.
+// form uses it through keepDraft (below), which wires a Draft to the page's
+// draft controls: load() once, save() on every change, clear() on request.
 //
 // Two tabs of the same page share one draft. The rule is simple: the tab that
 // saved last keeps the draft. Every save is tagged with the saving tab's id;
@@ -109,4 +110,62 @@ export function warnBeforeLeaving(hasUnsavedChanges) {
     event.preventDefault();
     event.returnValue = ""; // older browsers need it set
   });
+}
+
+// Keep what is typed on a page as a draft under `name`, put a saved one back,
+// say where things stand in the page's [data-sp-draft-status], offer "Rensa
+// utkast" ([data-sp-draft-clear]), and ask before leaving with changes not
+// downloaded. `state()` reads the page and `restore(state)` fills it; after a
+// clear, `cleared()` resets whatever else the page shows. `text(key, params)`
+// is the page's catalogue. Returns {changed, downloaded} for the page to call
+// when it changes the form itself or the person has the state as a file.
+export function keepDraft(form, { name, config, text, state, restore, cleared = () => {} }) {
+  const status = form.querySelector("[data-sp-draft-status]");
+  const say = (words, warning = false) => {
+    status.textContent = words;
+    status.classList.toggle("sp-draft__status--warning", warning);
+  };
+  const draft = new Draft({
+    name,
+    scope: new URL(`${config.root}/`, location.href).pathname,
+    enabled: config.drafts,
+    onTakenOver: () => say(text("ui.draft.taken_over"), true),
+  });
+  const blank = state();
+  let unsaved = false;
+  warnBeforeLeaving(() => unsaved);
+  const clear = form.querySelector("[data-sp-draft-clear]");
+  clear.hidden = draft.status === "off";
+  const record = draft.load();
+  if (record) {
+    restore(record.state);
+    renumber(form);
+    unsaved = !record.downloaded;
+    const time = new Date(record.savedAt).toLocaleString(config.lang, { dateStyle: "long", timeStyle: "short" });
+    say(text("ui.draft.restored", { time }));
+  } else {
+    say(text(`ui.draft.${draft.status === "saving" ? "saving" : draft.status}`));
+  }
+  const changed = () => {
+    unsaved = true;
+    if (!draft.save(state()) && draft.status === "saving") say(text("ui.draft.full"));
+  };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  clear.addEventListener("click", () => {
+    if (unsaved && !window.confirm(text("ui.draft.confirm_clear"))) return;
+    draft.clear();
+    restore(blank);
+    renumber(form);
+    unsaved = false;
+    cleared();
+    say(text("ui.draft.cleared"));
+  });
+  return {
+    changed,
+    downloaded: () => {
+      unsaved = false;
+      draft.save(state(), { downloaded: true });
+    },
+  };
 }

@@ -1,69 +1,17 @@
 // The preparation, follow-up and team pages: the same worker, protocol and
 // form machinery as the planner (session.mjs, form.mjs); Python does the work.
-import { Draft, warnBeforeLeaving } from "./drafts.mjs";
+import { keepDraft } from "./drafts.mjs";
 import { collect, fill, renumber } from "./form.mjs";
-import { confirmSensitive, download, editLists, labelOf, session } from "./session.mjs";
-
-// Keep what is typed on this page as a draft in the browser (drafts.mjs), put
-// a saved one back, offer "Rensa utkast", and ask before leaving with changes
-// not downloaded. `restore(state)` fills the page; `state()` reads it.
-// Returns {changed, downloaded} for the page to call.
-function keepDraft(form, config, page, name, { state, restore }) {
-  const status = form.querySelector("[data-sp-draft-status]");
-  const say = (words, warning = false) => {
-    status.textContent = words;
-    status.classList.toggle("sp-draft__status--warning", warning);
-  };
-  const draft = new Draft({
-    name,
-    scope: new URL(`${config.root}/`, location.href).pathname,
-    enabled: config.drafts,
-    onTakenOver: () => say(page.text("ui.draft.taken_over"), true),
-  });
-  const blank = state();
-  let unsaved = false;
-  warnBeforeLeaving(() => unsaved);
-  const clear = form.querySelector("[data-sp-draft-clear]");
-  clear.hidden = draft.status === "off";
-  const record = draft.load();
-  if (record) {
-    restore(record.state);
-    renumber(form);
-    unsaved = !record.downloaded;
-    const time = new Date(record.savedAt).toLocaleString(config.lang, { dateStyle: "long", timeStyle: "short" });
-    say(page.text("ui.draft.restored", { time }));
-  } else {
-    say(page.text(`ui.draft.${draft.status === "saving" ? "saving" : draft.status}`));
-  }
-  const changed = () => {
-    unsaved = true;
-    if (!draft.save(state()) && draft.status === "saving") say(page.text("ui.draft.full"));
-  };
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
-  clear.addEventListener("click", () => {
-    if (unsaved && !window.confirm(page.text("ui.draft.confirm_clear"))) return;
-    draft.clear();
-    restore(blank);
-    renumber(form);
-    unsaved = false;
-    say(page.text("ui.draft.cleared"));
-  });
-  return {
-    changed,
-    downloaded: () => {
-      unsaved = false;
-      draft.save(state(), { downloaded: true });
-    },
-  };
-}
+import { confirmSensitive, download, editLists, labelOf, readText, session } from "./session.mjs";
 
 // A plan error (wrong file, no date) is the reader's to fix; anything else is a failure.
+// A file refused before Python reads it (readText) carries a key, not a message.
 function report(page, message, error, params = {}) {
   if (error?.key?.startsWith("ui.") || !error?.key) return page.fail(error);
+  const reason = error.message ?? page.text(error.key, error.params);
   message.textContent = params.filename
-    ? page.text("ui.open_failed", { filename: params.filename, message: error.message ?? "" })
-    : error.message;
+    ? page.text("ui.open_failed", { filename: params.filename, message: reason })
+    : reason;
 }
 
 // /forbered-dig/: the employee answers the three questions and downloads a file.
@@ -71,7 +19,10 @@ export function wirePreparation(form, config) {
   const page = session(form, config);
   if (!page) return;
   const message = form.querySelector("[data-sp-message]");
-  const draft = keepDraft(form, config, page, "preparation", {
+  const draft = keepDraft(form, {
+    name: "preparation",
+    config,
+    text: page.text,
     state: () => collect(form),
     restore: (state) => fill(form, state),
   });
@@ -103,7 +54,10 @@ export function wireFollowUp(form, config) {
   const history = form.querySelector("[data-sp-history]");
   let plan = null;
   // The draft holds the opened plan and the check-in being written.
-  const draft = keepDraft(form, config, page, "follow-up", {
+  const draft = keepDraft(form, {
+    name: "follow-up",
+    config,
+    text: page.text,
     state: () => ({ plan, check_in: plan ? collect(checkIn).check_in : null }),
     restore: (state) => {
       plan = state.plan ?? null;
@@ -117,7 +71,7 @@ export function wireFollowUp(form, config) {
     const file = opener.files[0];
     if (!file) return;
     try {
-      const result = await page.call({ op: "check_in_start", text: await file.text() });
+      const result = await page.call({ op: "check_in_start", text: await readText(file) });
       plan = result.plan;
       fill(checkIn, { check_in: result.check_in });
       renumber(form);

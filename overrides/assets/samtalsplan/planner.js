@@ -2,14 +2,10 @@
 // preparation, follow-up and team pages (pages.mjs). Each collects its form's
 // state, asks Python (through the one worker in session.mjs), and shows what
 // comes back. None of them holds plan logic of its own.
-import { Draft, warnBeforeLeaving } from "./drafts.mjs";
+import { keepDraft } from "./drafts.mjs";
 import { collect, fill, renumber, showProblems } from "./form.mjs";
 import { wireFollowUp, wirePreparation, wireTeam } from "./pages.mjs";
-import { confirmSensitive as confirm, download, editLists, labelOf, session } from "./session.mjs";
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024; // as samtalsplan.codec.MAX_BYTES
-let hasUnsavedChanges = () => false; // the current page's, for the one beforeunload guard
-warnBeforeLeaving(() => hasUnsavedChanges());
+import { confirmSensitive as confirm, download, editLists, labelOf, readText, session } from "./session.mjs";
 
 const PAGES = {
   "[data-sp-planner]": wire,
@@ -45,19 +41,23 @@ function wire(form, config) {
   if (!page) return;
   const { call, text, fail } = page;
 
-  let unsaved = false; // changes since the last JSON download or opened file
   let pythonFailed = false;
-  hasUnsavedChanges = () => unsaved;
-  const blank = collect(form);
-  const draft = startDraft(form, config, text, (value) => { unsaved = value; });
+  const draft = keepDraft(form, {
+    name: "planner",
+    config,
+    text,
+    state: () => collect(form),
+    restore: (state) => fill(form, state),
+    cleared: () => {
+      touched.clear();
+      showAll = false;
+      base = null;
+      scheduleCheck();
+    },
+  });
   const saved = (filename) => {
-    unsaved = false;
-    draft.save(collect(form), { downloaded: true });
+    draft.downloaded();
     message.textContent = text("ui.downloaded", { filename });
-  };
-  const changed = () => {
-    unsaved = true;
-    if (!draft.save(collect(form)) && draft.status === "saving") draftStatus(form, text("ui.draft.full"));
   };
 
   // Python could not start: offer the file in plain JavaScript, so nothing typed is lost.
@@ -127,10 +127,7 @@ function wire(form, config) {
       });
   };
 
-  form.addEventListener("input", (event) => {
-    if (event.target.matches("[data-sp-path]")) changed();
-    scheduleCheck();
-  });
+  form.addEventListener("input", scheduleCheck); // the draft saves on its own (keepDraft)
   form.addEventListener("change", (event) => {
     if (event.target.dataset.spPath) touched.add(event.target.dataset.spPath);
     scheduleCheck();
@@ -143,7 +140,7 @@ function wire(form, config) {
   });
 
   editLists(form, () => {
-    changed();
+    draft.changed();
     scheduleCheck();
   });
 
@@ -187,8 +184,7 @@ function wire(form, config) {
       renumber(form);
       touched.clear();
       showAll = true;
-      unsaved = false;
-      draft.save(collect(form), { downloaded: true });
+      draft.downloaded();
       await check();
       message.textContent = [
         text("ui.opened", { filename: file.name }),
@@ -214,7 +210,7 @@ function wire(form, config) {
       const { state, added } = await call({ op: "import_preparation", state: collect(form), base, text: await readText(file) });
       fill(form, state);
       renumber(form);
-      changed();
+      draft.changed();
       markProposals(form, added, text("ui.proposal"));
       showAll = true;
       await check();
@@ -227,19 +223,6 @@ function wire(form, config) {
     } finally {
       importer.value = "";
     }
-  });
-
-  form.querySelector("[data-sp-draft-clear]").addEventListener("click", () => {
-    if (unsaved && !window.confirm(text("ui.draft.confirm_clear"))) return;
-    draft.clear();
-    fill(form, blank);
-    renumber(form);
-    touched.clear();
-    showAll = false;
-    unsaved = false;
-    base = null;
-    scheduleCheck();
-    draftStatus(form, text("ui.draft.cleared"));
   });
 
   page.ready(check, () => {
@@ -261,50 +244,6 @@ function markProposals(form, added, label) {
       badge.dataset.spProposal = "";
       item.querySelector("[data-sp-item-title]").after(badge);
     }
-  }
-}
-
-// Open the page's draft, put a saved one back into the form, and say where
-// things stand. Returns the Draft.
-function startDraft(form, config, text, setUnsaved) {
-  const draft = new Draft({
-    name: "planner",
-    scope: new URL(`${config.root}/`, location.href).pathname,
-    enabled: config.drafts,
-    onTakenOver: () => draftStatus(form, text("ui.draft.taken_over"), true),
-  });
-  form.querySelector("[data-sp-draft-clear]").hidden = draft.status === "off";
-  const record = draft.load();
-  if (record) {
-    fill(form, record.state);
-    renumber(form);
-    setUnsaved(!record.downloaded);
-    const time = new Date(record.savedAt).toLocaleString(config.lang, { dateStyle: "long", timeStyle: "short" });
-    draftStatus(form, text("ui.draft.restored", { time }));
-  } else {
-    draftStatus(form, text(`ui.draft.${draft.status === "saving" ? "saving" : draft.status}`));
-  }
-  return draft;
-}
-
-function draftStatus(form, words, warning = false) {
-  const status = form.querySelector("[data-sp-draft-status]");
-  status.textContent = words;
-  status.classList.toggle("sp-draft__status--warning", warning);
-}
-
-// Read a chosen file as text, refusing what cannot be a plan before reading
-// all of it: more than the size limit, or bytes that are not UTF-8 text.
-// Errors carry the catalogue's format.* keys, as Python's do.
-async function readText(file) {
-  if (file.size > MAX_FILE_BYTES) {
-    throw { key: "format.too_large", params: { limit: MAX_FILE_BYTES / (1024 * 1024) } };
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw { key: "format.binary", params: {} };
   }
 }
 

@@ -5,6 +5,8 @@
 import { startPython } from "./client.mjs";
 import { appendItem, renumber } from "./form.mjs";
 
+const MAX_FILE_BYTES = 2 * 1024 * 1024; // as samtalsplan.codec.MAX_BYTES
+
 // A page's session: `form` holds [data-sp-status]; `config` is its sp-config.
 // Returns null where Python cannot run (file://, no module workers): the page
 // says why in its status line.
@@ -114,4 +116,19 @@ export function confirmSensitive(dialog, items) {
 export function labelOf(form, path) {
   const control = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`);
   return (control && form.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent) || path;
+}
+
+// Read a chosen file as text, refusing what cannot be a plan before reading
+// all of it: more than the size limit, or bytes that are not UTF-8 text.
+// Errors carry the catalogue's format.* keys, as Python's do.
+export async function readText(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    throw { key: "format.too_large", params: { limit: MAX_FILE_BYTES / (1024 * 1024) } };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw { key: "format.binary", params: {} };
+  }
 }
