@@ -1,5 +1,3 @@
-import { renumber } from "./form.mjs";
-
 // Drafts: a form's state kept in this browser's localStorage as the person
 // types, so a reload, a crash or a closed tab loses nothing. Any page with a
 // form uses it through keepDraft (below), which wires a Draft to the page's
@@ -15,6 +13,7 @@ import { renumber } from "./form.mjs";
 //
 // Stored under `<site path>samtalsplan.draft.<name>` (the site's path keeps
 // two sites on one host apart) as JSON: {version, tab, savedAt, downloaded, state}.
+import { renumber } from "./form.mjs";
 
 const VERSION = 1;
 
