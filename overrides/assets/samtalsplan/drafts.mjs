@@ -101,15 +101,16 @@ function read(text) {
   }
 }
 
-// Ask before the page is left while `hasUnsavedChanges()` says so. Browsers
-// show their own wording; the page cannot choose it.
-export function warnBeforeLeaving(hasUnsavedChanges) {
-  window.addEventListener("beforeunload", (event) => {
-    if (!hasUnsavedChanges()) return;
-    event.preventDefault();
-    event.returnValue = ""; // older browsers need it set
-  });
-}
+// Ask before the page is left while the form on screen has changes not
+// downloaded. One guard for the page on screen: with the theme's instant
+// navigation a script outlives its page, and each page's keepDraft takes the
+// guard over rather than adding one. Browsers show their own wording.
+let unsavedOnScreen = () => false;
+window.addEventListener("beforeunload", (event) => {
+  if (!unsavedOnScreen()) return;
+  event.preventDefault();
+  event.returnValue = ""; // older browsers need it set
+});
 
 // Keep what is typed on a page as a draft under `name`, put a saved one back,
 // say where things stand in the page's [data-sp-draft-status], offer "Rensa
@@ -132,7 +133,7 @@ export function keepDraft(form, { name, config, text, state, restore, cleared = 
   });
   const blank = state();
   let unsaved = false;
-  warnBeforeLeaving(() => unsaved);
+  unsavedOnScreen = () => unsaved;
   const clear = form.querySelector("[data-sp-draft-clear]");
   clear.hidden = draft.status === "off";
   const record = draft.load();
