@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -27,6 +27,7 @@ from typing import Any, Final
 
 from .agreement import AgreementStatus, status
 from .dates import add_months, parse_date
+from .fields import texts, walk
 from .i18n import LANGUAGES, translate
 from .model import DevelopmentKind, Owner, Plan
 from .package_data import read_text
@@ -199,7 +200,7 @@ def _agreement(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
 
 @_rule
 def _special_categories(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
-    for path, text in free_texts(plan):
+    for path, text in texts(plan):
         words = sensitive_words(text)
         if words:
             yield "special_category", path, {"words": ", ".join(words)}
@@ -225,30 +226,9 @@ def sensitive_words(text: str) -> list[str]:
     return list(found)
 
 
-def free_texts(obj: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every text a person typed in ``obj``, with its field path (dates excluded)."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        for f in fields(obj):
-            if f.metadata.get("widget") == "date":
-                continue
-            yield from free_texts(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(obj, tuple):
-        for i, value in enumerate(obj):
-            yield from free_texts(value, f"{path}[{i}]")
-    elif isinstance(obj, str) and obj.strip():
-        yield path, obj
-
-
 # Ordering -------------------------------------------------------------------
 
 
-def field_paths(obj: Any, path: str = "") -> Iterator[str]:
+def field_paths(obj: Any) -> Iterator[str]:
     """Every field path in ``obj`` in form order; a list before its items."""
-    if path:
-        yield path
-    if is_dataclass(obj) and not isinstance(obj, type):
-        for f in fields(obj):
-            yield from field_paths(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(obj, tuple):
-        for i, value in enumerate(obj):
-            yield from field_paths(value, f"{path}[{i}]")
+    return (path for path, _, _ in walk(obj))

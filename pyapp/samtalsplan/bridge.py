@@ -15,7 +15,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from .advice import advise, free_texts, sensitive_words
+from .advice import advise, sensitive_words
+from .fields import texts as free_texts
 from .agreement import seal, status
 from .codec import build, from_dict, parse, read, serialize, to_dict
 from .dates import parse_date

@@ -13,14 +13,13 @@ on reading (``MIGRATIONS``); a newer one is refused with a clear message.
 from __future__ import annotations
 
 import json
-import types
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from enum import Enum
-from functools import cache
-from typing import Any, Final, Union, get_args, get_origin, get_type_hints
+from typing import Any, Final
 
 from .errors import PlanFormatError
+from .fields import Field, fields_of, join
 from .model import Plan
 
 FORMAT: Final = "samtalsplan"
@@ -99,43 +98,35 @@ def build(cls: type, data: object) -> Any:
 def _build(cls: type, data: object, path: str) -> Any:
     if not isinstance(data, dict):
         raise PlanFormatError("format.not_object", path)
-    hints = _hints(cls)
     values = {
-        f.name: _convert(hints[f.name], data[f.name], _join(path, f.name))
-        for f in fields(cls)
-        if f.name in data
+        f.name: _convert(f, data[f.name], join(path, f.name)) for f in fields_of(cls) if f.name in data
     }
     return cls(**values)
 
 
-def _convert(hint: Any, raw: object, path: str) -> Any:
-    origin = get_origin(hint)
-    if hint is str:
-        if not isinstance(raw, str):
-            raise PlanFormatError("format.not_text", path)
-        return raw
-    if origin is tuple:
-        item_hint = get_args(hint)[0]
-        if not isinstance(raw, list):
-            raise PlanFormatError("format.not_list", path)
-        return tuple(_convert(item_hint, item, f"{path}[{i}]") for i, item in enumerate(raw))
-    if origin in (Union, types.UnionType):
-        (choice,) = (arg for arg in get_args(hint) if arg is not type(None))
+def _convert(f: Field, raw: object, path: str) -> Any:
+    if f.shape == "text":
+        return _text(raw, path)
+    if f.shape == "choice":
+        assert f.choices is not None
         if raw is None or raw == "":
             return None
         try:
-            return choice(raw)
+            return f.choices(raw)
         except (ValueError, TypeError):
             raise PlanFormatError("format.bad_choice", path) from None
-    if isinstance(hint, type) and is_dataclass(hint):
-        return _build(hint, raw, path)
-    raise TypeError(f"the model uses a type the codec does not know: {hint!r}")
+    if f.shape == "group":
+        assert f.model is not None
+        return _build(f.model, raw, path)
+    if not isinstance(raw, list):
+        raise PlanFormatError("format.not_list", path)
+    if f.shape == "lines":
+        return tuple(_text(item, f"{path}[{i}]") for i, item in enumerate(raw))
+    assert f.model is not None
+    return tuple(_build(f.model, item, f"{path}[{i}]") for i, item in enumerate(raw))
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
+def _text(raw: object, path: str) -> str:
+    if not isinstance(raw, str):
+        raise PlanFormatError("format.not_text", path)
+    return raw

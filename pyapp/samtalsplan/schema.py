@@ -8,12 +8,10 @@ current version only (older ones are migrated on reading).
 from __future__ import annotations
 
 import json
-import types
-from dataclasses import MISSING, fields, is_dataclass
-from enum import Enum
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 from .codec import FORMAT, VERSION
+from .fields import Field, fields_of
 from .model import Plan
 
 
@@ -42,35 +40,33 @@ def schema_json() -> str:
 
 
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = get_type_hints(cls)
     return {
         "type": "object",
         "description": " ".join((cls.__doc__ or "").split()),
-        "properties": {f.name: _value(hints[f.name], f.metadata, definitions) for f in fields(cls)},
+        "properties": {f.name: _value(f, definitions) for f in fields_of(cls)},
         # Every field has a default: a reader fills in what is absent.
-        "required": [
-            f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
-        ],
+        "required": [],
         "additionalProperties": False,
     }
 
 
-def _value(hint: Any, metadata: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    origin = get_origin(hint)
-    if hint is str:
-        widget = metadata.get("widget", "text")
-        if widget == "date":
+def _value(f: Field, definitions: dict[str, Any]) -> dict[str, Any]:
+    if f.shape == "text":
+        if f.widget == "date":
             return {"type": "string", "description": "An ISO date YYYY-MM-DD, or empty."}
         return {"type": "string"}
-    if origin in (Union, types.UnionType):
-        (enum,) = (arg for arg in get_args(hint) if arg is not type(None))
-        assert issubclass(enum, Enum)
-        return {"enum": [*(member.value for member in enum), None, ""]}
-    if origin is tuple:
-        return {"type": "array", "items": _value(get_args(hint)[0], {}, definitions)}
-    if isinstance(hint, type) and is_dataclass(hint):
-        if hint.__name__ not in definitions:
-            definitions[hint.__name__] = {}  # reserve the name before recursing
-            definitions[hint.__name__] = _object(hint, definitions)
-        return {"$ref": f"#/$defs/{hint.__name__}"}
-    raise TypeError(f"the schema does not know the model's type {hint!r}")
+    if f.shape == "choice":
+        assert f.choices is not None
+        return {"enum": [*(member.value for member in f.choices), None, ""]}
+    if f.shape == "lines":
+        return {"type": "array", "items": {"type": "string"}}
+    assert f.model is not None
+    reference = _reference(f.model, definitions)
+    return {"type": "array", "items": reference} if f.shape == "list" else reference
+
+
+def _reference(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    if cls.__name__ not in definitions:
+        definitions[cls.__name__] = {}  # reserve the name before recursing
+        definitions[cls.__name__] = _object(cls, definitions)
+    return {"$ref": f"#/$defs/{cls.__name__}"}
