@@ -137,7 +137,7 @@ def test_summary_names_the_file_it_cannot_read(tmp_path: Path) -> None:
     bad.write_text('{"dagar": 25}', encoding="utf-8")
     done = run("summary", str(V1), str(bad))
     assert done.returncode == 2
-    assert done.stderr.startswith(f"samtalsplan: {bad}: Filen är JSON men ingen plan")
+    assert done.stderr.startswith(f"samtalsplan: {bad}: Filen är JSON men ingen fil från Samtalsplan.")
 
 
 def test_a_wrong_command_line_exits_64() -> None:

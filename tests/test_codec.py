@@ -28,7 +28,7 @@ from samtalsplan import (
     Talk,
     from_dict,
     parse,
-    read,
+    read_plan,
     serialize,
     to_dict,
 )
@@ -114,8 +114,8 @@ def test_absent_fields_take_their_defaults() -> None:
     [
         ("this is not json", "format.not_json", ""),
         ("", "format.not_json", ""),
-        ("[1, 2]", "format.not_plan", ""),
-        ('{"format": "other", "version": 1}', "format.not_plan", ""),
+        ("[1, 2]", "format.not_ours", ""),
+        ('{"format": "other", "version": 1}', "format.not_ours", ""),
         ('{"format": "samtalsplan"}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": "1"}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": true}', "format.bad_version", ""),
@@ -188,7 +188,7 @@ def test_every_version_reads_as_the_current_one_or_is_refused_clearly(case: Path
             parse(case.read_text(encoding="utf-8"))
         assert (raised.value.key, raised.value.message("sv")) == (error["error"], error["message"])
     else:
-        plan, version = read(case.read_text(encoding="utf-8"))
+        plan, version = read_plan(case.read_text(encoding="utf-8"))
         assert serialize(plan) == expected
         assert version == json.loads(case.read_text(encoding="utf-8"))["version"]
 

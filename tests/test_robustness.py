@@ -8,6 +8,7 @@ anything else (a KeyError or TypeError here would be a crash in the page).
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -28,7 +29,7 @@ from samtalsplan import (
     validate,
 )
 from samtalsplan.bridge import handle
-from samtalsplan.codec import MAX_BYTES
+from samtalsplan.files import MAX_BYTES
 
 from .test_codec import plans
 
@@ -119,14 +120,16 @@ def test_the_bridge_always_answers_with_a_result_or_an_error(
     state: Any, op: str, lang: str
 ) -> None:
     if op == "open":
-        request = {"op": op, "lang": lang, "text": json.dumps(_document(state))}
+        data = json.dumps(_document(state)).encode("utf-8")
+        upload = {"files": [{"name": "p.json", "size": len(data), "length": len(data)}]}
+        request = {"op": op, "lang": lang, **upload, "data": base64.b64encode(data).decode()}
     else:
         request = {"op": op, "lang": lang, "state": state, "format": "markdown"}
     reply = json.loads(handle(json.dumps(request)))
     assert set(reply) in ({"result"}, {"error"})
     if "error" in reply:
-        assert reply["error"]["key"].startswith("format.")
-        assert not reply["error"]["message"].startswith("format.")
+        assert reply["error"]["key"].startswith(("format.", "ui.open_failed"))
+        assert not reply["error"]["message"].startswith(("format.", "ui.", "file."))
 
 
 @pytest.mark.parametrize(

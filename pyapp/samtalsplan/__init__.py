@@ -1,7 +1,8 @@
 """Plan logic for the Swedish medarbetarsamtal: model, validation and renderers."""
 
-from .codec import FORMAT, VERSION, from_dict, parse, read, serialize, to_dict
+from .codec import FORMAT, VERSION, from_dict, serialize, to_dict
 from .errors import PlanError, PlanFormatError
+from .files import parse, read_plan
 from .markdown import render_markdown
 from .model import (
     Action,
@@ -45,7 +46,7 @@ __all__ = [
     "Talk",
     "from_dict",
     "parse",
-    "read",
+    "read_plan",
     "render_markdown",
     "serialize",
     "to_dict",

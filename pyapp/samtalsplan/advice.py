@@ -88,9 +88,14 @@ def advise(
     order = {path: i for i, path in enumerate(field_paths(plan))}
     found = sorted(_found(plan, settings, today), key=lambda f: order.get(f[1], len(order)))
     return [
-        Hint(rule, RULES[rule], path, translate(f"advice.{rule}", lang, **params))
-        for rule, path, params in found
+        Hint(rule, RULES[rule], path, _message(rule, lang, params)) for rule, path, params in found
     ]
+
+
+def _message(rule: str, lang: str, params: dict[str, object]) -> str:
+    """A rule's message; ``form`` picks a variant of it (``advice.<id>.<form>``)."""
+    form = params.pop("form", None)
+    return translate(f"advice.{rule}" + (f".{form}" if form else ""), lang, **params)
 
 
 def _found(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
@@ -195,7 +200,8 @@ def _summary(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
 @_rule
 def _agreement(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
     if status(plan) is AgreementStatus.CHANGED:
-        yield "agreement.changed", "agreement.date", {"date": plan.agreement.date}
+        date = plan.agreement.date.strip()
+        yield "agreement.changed", "agreement.date", {"date": date} if date else {"form": "undated"}
 
 
 @_rule

@@ -2,37 +2,48 @@
 
 A request is ``{"op": ..., "lang": "sv", ...}``, optionally with the
 organisation's ``settings`` (``extra.samtalsplan``) and ``today`` (an ISO
-date; tests pin it, the page leaves it out). The reply is
-``{"result": ...}`` or ``{"error": {"key", "path", "message"}}``. Only JSON
-strings cross the boundary between JavaScript and Python, so nothing needs
-converting and nothing is shared.
+date; tests pin it, the page leaves it out). The reply is ``{"result": ...}``
+or ``{"error": {"key", "path", "message"}}``; an error's message is for the
+page's message line, as it is.
+
+The reply says what the page must do; the page decides nothing from the shape
+of the data. What shows beside each field and in the summaries
+(``feedback``), the message after a step (``message``), a question to ask
+before going on (``confirm``: the same rule on every page), whether a download
+counts as saved (``saved``), the proposals to mark (``proposals``).
+
+Chosen files come as ``{"files": [{"name", "size", "length"}], "data": base64}``:
+the bytes of every file one after the other (``length`` of each, no more
+than the reader's limit and a byte), and each file's whole ``size``. The one
+reader (``samtalsplan.files``) decides what each is.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .advice import advise, sensitive_words
-from .fields import texts as free_texts
-from .agreement import seal, status
-from .codec import build, from_dict, parse, read, serialize, to_dict
+from .agreement import AgreementStatus, seal, status
+from .codec import VERSION, build, from_dict, serialize, to_dict
 from .dates import parse_date
 from .errors import PlanError
+from .feedback import feedback
+from .fields import texts, walk
 from .filename import download_name, slug
+from .files import HALF_CHARACTER, read_plan, read_preparation
 from .follow_up import progress, record_check_in, start_check_in
-from .i18n import language, translate
+from .form import field_name
+from .i18n import language, plural, translate
 from .ics import render_ics
 from .markdown import render_markdown
-from .model import CheckIn, Plan
-from .preparation import (
-    merge_preparation,
-    parse_preparation,
-    preparation_from_dict,
-    serialize_preparation,
-)
+from .model import CheckIn, Plan, Preparation
+from .preparation import merge_preparation, preparation_from_dict, serialize_preparation
 from .settings import Settings
 from .team import render_team_csv, render_team_markdown, summarize, team_tables
 from .validation import validate
@@ -57,62 +68,216 @@ def _settings(request: dict[str, Any]) -> Settings:
     return Settings.from_dict(request.get("settings"))
 
 
-def _problems(plan: Plan, lang: str) -> list[dict[str, str]]:
-    return [{"path": p.path, "key": p.key, "message": p.message} for p in validate(plan, lang)]
-
-
-def _advice(plan: Plan, request: dict[str, Any], lang: str) -> list[dict[str, str]]:
-    today = parse_date(request.get("today") or "")
-    return [
-        {"id": h.id, "severity": h.severity.value, "path": h.path, "message": h.message}
-        for h in advise(plan, lang, _settings(request), today)
-    ]
-
-
-def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Validate the form's state (over ``base``, the plan as opened), and advise on it."""
-    plan = _plan(request)
-    return {"problems": _problems(plan, lang), "advice": _advice(plan, request, lang)}
-
-
-def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A download of the form's state: ``format`` is ``json``, ``markdown`` or
-    ``ics`` (the next check-in as a calendar event).
-    The plan is sealed first if both parties have agreed (see agreement.seal)."""
-    base = request.get("base")
-    plan = seal(_plan(request), from_dict(base) if base else None, _settings(request))
-    if request["format"] == "json":
-        text, extension, mime = serialize(plan), "json", "application/json"
-    elif request["format"] == "markdown":
-        text, extension, mime = render_markdown(plan, lang), "md", "text/markdown"
-    elif request["format"] == "ics":
-        text, extension, mime = render_ics(plan, lang), "ics", "text/calendar"
-    else:
-        raise ValueError(f"unknown export format {request['format']!r}")
-    return {
-        "text": text,
-        "filename": download_name(plan, extension),
-        "mime": mime,
-        "state": to_dict(plan),
-        "problems": _problems(plan, lang),
-        "advice": _advice(plan, request, lang),
-    }
-
-
-def _open(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Read a saved plan file (of any version) into the form's state. ``agreement``
-    says whether it is agreed, and whether it changed since; ``version`` is the
-    file's format version before migration."""
-    plan, version = read(request["text"])
-    return {"state": to_dict(plan), "agreement": status(plan).value, "version": version}
-
-
 def _today(request: dict[str, Any]) -> date:
     return parse_date(request.get("today") or "") or date.today()
 
 
-def _download(text: str, filename: str, mime: str) -> dict[str, Any]:
-    return {"text": text, "filename": filename, "mime": mime}
+def _feedback(plan: Plan, request: dict[str, Any], lang: str, reveal: bool = False) -> dict[str, Any]:
+    return feedback(
+        plan,
+        validate(plan, lang),
+        advise(plan, lang, _settings(request), _today(request)),
+        lang,
+        touched=request.get("touched") or (),
+        reveal=reveal or bool(request.get("reveal")),
+    )
+
+
+# Files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    name: str
+    size: int
+    data: bytes
+
+
+def _uploads(request: dict[str, Any]) -> list[Upload]:
+    """The chosen files of a request, each with (at most the start of) its bytes."""
+    try:
+        data = base64.b64decode(request.get("data", ""), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("the page sent files that are not base64") from None
+    uploads, offset = [], 0
+    for file in request.get("files", []):
+        length = int(file["length"])
+        uploads.append(Upload(str(file["name"]), int(file["size"]), data[offset : offset + length]))
+        offset += length
+    return uploads
+
+
+def _one_upload(request: dict[str, Any]) -> Upload:
+    (upload,) = _uploads(request)
+    return upload
+
+
+class FileRefused(PlanError):
+    """A chosen file the reader refused; the message names the file and the
+    page's state ("the form is unchanged")."""
+
+    def __init__(self, name: str, error: PlanError, key: str = "ui.open_failed") -> None:
+        self.reason = error
+        super().__init__(key, filename=name)
+
+    def message(self, lang: str = "sv") -> str:
+        return translate(self.key, lang, filename=self.params["filename"], message=self.reason.message(lang))
+
+
+def _read(upload: Upload, reader: Callable[[bytes, int], Any]) -> Any:
+    try:
+        return reader(upload.data, upload.size)
+    except PlanError as error:
+        raise FileRefused(upload.name, error) from None
+
+
+# Questions before going on ------------------------------------------------------
+
+
+def _confirm(key: str, lang: str, items: list[str] | None = None) -> dict[str, Any]:
+    """A question the page asks in its dialog: heading, text, the items it concerns,
+    the two answers, and what to say if the person turns back."""
+    return {
+        "heading": translate(f"{key}.heading", lang),
+        "text": translate(f"{key}.text", lang),
+        "items": items or [],
+        "proceed": translate(f"{key}.proceed", lang),
+        "cancel": translate(f"{key}.cancel", lang),
+        "cancelled": translate(f"{key}.cancelled", lang),
+    }
+
+
+def sensitive(obj: Plan | Preparation, lang: str) -> dict[str, Any] | None:
+    """Asked before any file leaves the browser, on every page: the texts that may
+    hold special-category personal data (health, union membership, religion …),
+    each named where a person typed it."""
+    items = [
+        f"{field_name(path, lang, type(obj))}: "
+        + translate("advice.special_category", lang, words=", ".join(words))
+        for path, text in texts(obj)
+        if (words := sensitive_words(text))
+    ]
+    return _confirm("confirm.sensitive", lang, items) if items else None
+
+
+def _replaces(current: Any, before: Any, lang: str) -> dict[str, Any] | None:
+    """Asked before a file replaces a form that holds something the person typed
+    or chose (and that is not just what was opened before, unchanged)."""
+    if current is None or current == before or not _has_content(current):
+        return None
+    return _confirm("confirm.replace", lang)
+
+
+def _has_content(obj: Any) -> bool:
+    return any(
+        (isinstance(value, str) and value.strip()) or (f.shape == "choice" and value is not None)
+        for _, f, value in walk(obj)
+        if f is not None
+    )
+
+
+def _download(text: str, filename: str, mime: str, lang: str, saved: bool = False) -> dict[str, Any]:
+    return {
+        "download": {"text": text, "filename": filename, "mime": mime},
+        "saved": saved,  # only a JSON file can be opened again
+        "message": translate("ui.downloaded", lang, filename=filename),
+    }
+
+
+# The planner ----------------------------------------------------------------------
+
+
+def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the planner shows for the form's state (over ``base``, the plan as opened)."""
+    return {"feedback": _feedback(_plan(request), request, lang)}
+
+
+def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A download of the plan: ``format`` is ``json``, ``markdown`` or ``ics`` (the
+    next check-in as a calendar event). The plan is sealed first if both parties
+    have agreed (see agreement.seal); ``base`` is the plan as saved."""
+    base = request.get("base")
+    plan = seal(_plan(request), from_dict(base) if base else None, _settings(request))
+    fmt = request["format"]
+    if fmt == "json":
+        text, extension, mime = serialize(plan), "json", "application/json"
+    elif fmt == "markdown":
+        text, extension, mime = render_markdown(plan, lang), "md", "text/markdown"
+    elif fmt == "ics":
+        text, extension, mime = render_ics(plan, lang), "ics", "text/calendar"
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+    reply = _download(text, download_name(plan, extension), mime, lang, saved=fmt == "json")
+    view = _feedback(plan, request, lang, reveal=True)
+    if view["problems"]:
+        reply["message"] = plural(
+            "ui.downloaded_with_problems", len(view["problems"]), lang, filename=reply["download"]["filename"]
+        )
+    return {
+        **reply,
+        "confirm": sensitive(plan, lang),
+        "feedback": view,
+        "base": to_dict(plan) if fmt == "json" else base,
+    }
+
+
+def _opened_message(name: str, plan: Plan, version: int, lang: str) -> str:
+    agreement = status(plan)
+    parts = [
+        translate("ui.opened", lang, filename=name),
+        translate("ui.opened_agreed", lang) if agreement is AgreementStatus.AGREED else "",
+        translate("ui.opened_changed", lang) if agreement is AgreementStatus.CHANGED else "",
+        translate("ui.opened_migrated", lang, version=version) if version < VERSION else "",
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def _open(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A saved plan file (of any version) for the planner: its state, which is
+    also the new ``base``, what to say, and whether to ask before it replaces
+    what the form holds."""
+    upload = _one_upload(request)
+    plan, version = _read(upload, read_plan)
+    state = to_dict(plan)
+    return {
+        "state": state,
+        "base": state,
+        "message": _opened_message(upload.name, plan, version, lang),
+        "confirm": _replaces(_form_plan(request), _base_plan(request), lang),
+        "feedback": _feedback(plan, request, lang, reveal=True),
+    }
+
+
+def _form_plan(request: dict[str, Any]) -> Plan | None:
+    """The plan the form holds now, if the page sent it."""
+    return _plan(request) if request.get("state") is not None else None
+
+
+def _base_plan(request: dict[str, Any]) -> Plan | None:
+    base = request.get("base")
+    return from_dict(base) if base else None
+
+
+def _import_preparation(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The employee's preparation merged into the planner's state as proposals:
+    nothing in the form is removed; ``proposals`` are the paths of the items it added."""
+    upload = _one_upload(request)
+    preparation, _ = _read(upload, read_preparation)
+    merged = merge_preparation(_plan(request), preparation)
+    proposals = [
+        *(f"goals[{i}]" for i in merged.goals),
+        *(f"development[{i}]" for i in merged.development),
+        *(f"conditions.obstacles[{i}]" for i in merged.obstacles),
+    ]
+    return {
+        "state": to_dict(merged.plan),
+        "proposals": proposals,
+        "message": plural("ui.imported_preparation", len(proposals), lang, filename=upload.name),
+        "feedback": _feedback(merged.plan, request, lang),
+    }
+
+
+# The employee's preparation ---------------------------------------------------------
 
 
 def _prepare(request: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -121,87 +286,81 @@ def _prepare(request: dict[str, Any], lang: str) -> dict[str, Any]:
     name = "-".join(
         p for p in ["forberedelse", slug(preparation.date), slug(preparation.employee)] if p
     )
-    advice = [
-        {
-            "id": "special_category",
-            "severity": "error",
-            "path": path,
-            "message": translate("advice.special_category", lang, words=", ".join(words)),
-        }
-        for path, text in free_texts(preparation)
-        if (words := sensitive_words(text))
-    ]
     return {
-        **_download(serialize_preparation(preparation), f"{name}.json", "application/json"),
-        "advice": advice,
+        **_download(serialize_preparation(preparation), f"{name}.json", "application/json", lang, saved=True),
+        "confirm": sensitive(preparation, lang),
     }
 
 
-def _import_preparation(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Merge a preparation file into the planner's state, as the employee's proposals."""
-    merged = merge_preparation(_plan(request), parse_preparation(request["text"]))
-    return {
-        "state": to_dict(merged.plan),
-        "added": {
-            "goals": list(merged.goals),
-            "development": list(merged.development),
-            "obstacles": list(merged.obstacles),
-        },
-    }
+# Follow-up --------------------------------------------------------------------------
 
 
 def _check_in_start(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Open a saved plan on the follow-up page: a new check-in, and the history so far."""
-    plan, version = read(request["text"])
+    """A saved plan opened on the follow-up page: a new check-in, the history so far,
+    and whether to ask before it replaces a check-in being written."""
+    upload = _one_upload(request)
+    plan, version = _read(upload, read_plan)
+    check_in = start_check_in(plan, _today(request), _settings(request))
+    parts = [
+        translate("ui.follow_up_opened", lang, filename=upload.name, employee=plan.talk.employee.strip()
+                  or translate("md.not_set", lang)),
+        translate("ui.opened_changed", lang) if status(plan) is AgreementStatus.CHANGED else "",
+        translate("ui.opened_migrated", lang, version=version) if version < VERSION else "",
+    ]
+    current = request.get("state")
     return {
         "plan": to_dict(plan),
-        "check_in": to_dict(start_check_in(plan, _today(request), _settings(request))),
+        "check_in": to_dict(check_in),
         "history": [
-            translate(
+            plural(
                 "md.check_in_progress",
+                p.total,
                 lang,
                 date=p.date or translate("md.not_set", lang),
                 done=p.done,
                 ongoing=p.ongoing,
-                total=p.total,
             )
             for p in progress(plan)
         ],
-        "employee": plan.talk.employee,
-        "agreement": status(plan).value,
-        "version": version,
+        "message": " ".join(part for part in parts if part),
+        "confirm": _replaces(_check_in(current), _check_in(request.get("started")), lang),
     }
 
 
+def _check_in(state: Any) -> CheckIn | None:
+    """A check-in the page sent (being written, or as it was started), if any."""
+    return build(CheckIn, state) if state else None
+
+
 def _check_in_save(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The plan with the new check-in added, as JSON or Markdown."""
-    plan = record_check_in(from_dict(request["base"]), build(CheckIn, request["state"]))
-    return _export(
-        {
-            "format": request["format"],
-            "state": to_dict(plan),
-            "settings": request.get("settings"),
-            "today": request.get("today"),
-        },
-        lang,
-    )
+    """The plan with the new check-in added, as JSON, Markdown or a calendar event."""
+    plan = record_check_in(from_dict(request["plan"]), build(CheckIn, request["state"]))
+    reply = _export({**request, "state": to_dict(plan), "base": None, "touched": ()}, lang)
+    return {key: reply[key] for key in ("download", "saved", "message", "confirm")}
+
+
+# The team view ------------------------------------------------------------------------
 
 
 def _team(request: dict[str, Any], lang: str) -> dict[str, Any]:
     """Many plan files at once: the team view as tables, or as CSV or Markdown to download.
     A file that is no plan is named in ``errors`` and left out, not fatal."""
     plans, errors = [], []
-    for file in request["files"]:
+    for upload in _uploads(request):
         try:
-            plans.append(parse(file["text"]))
+            plans.append(read_plan(upload.data, upload.size)[0])
         except PlanError as error:
-            errors.append({"name": file["name"], "message": error.message(lang)})
+            errors.append({"name": upload.name, "message": error.message(lang)})
     summary = summarize(plans, _today(request))
-    result: dict[str, Any] = {"plans": len(plans), "errors": errors}
-    if request.get("format") == "csv":
-        result.update(_download(render_team_csv(summary, lang), "team.csv", "text/csv"))
-    elif request.get("format") == "markdown":
-        result.update(_download(render_team_markdown(summary, lang), "team.md", "text/markdown"))
+    message = plural("ui.team_opened", len(plans), lang)
+    if errors:
+        message += " " + plural("ui.team_skipped", len(errors), lang)
+    result: dict[str, Any] = {"plans": len(plans), "errors": errors, "message": message}
+    fmt = request.get("format")
+    if fmt == "csv":
+        result.update(_download(render_team_csv(summary, lang), "team.csv", "text/csv", lang))
+    elif fmt == "markdown":
+        result.update(_download(render_team_markdown(summary, lang), "team.md", "text/markdown", lang))
     else:
         result["tables"] = team_tables(summary, lang)
     return result
@@ -211,18 +370,33 @@ OPERATIONS: dict[str, _Handler] = {
     "check": _check,
     "export": _export,
     "open": _open,
-    "prepare": _prepare,
     "import_preparation": _import_preparation,
+    "prepare": _prepare,
     "check_in_start": _check_in_start,
     "check_in_save": _check_in_save,
     "team": _team,
 }
 
 
+def _whole_characters(value: Any) -> Any:
+    """``value`` with every lone surrogate (half a character, which a page's text can
+    hold but no file can) replaced by U+FFFD, as the browser does when it saves text."""
+    if isinstance(value, str):
+        return HALF_CHARACTER.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_characters(v) for v in value]
+    return value
+
+
 def handle(request_json: str) -> str:
     """Answer one request. Plan errors come back as data, with a message in the
     request's language; anything else is a bug and propagates to the worker."""
     request = json.loads(request_json)
+    # JSON.stringify writes half a character as an escape: only then look for one.
+    if "\\ud" in request_json.lower():
+        request = _whole_characters(request)
     lang = language(request.get("lang"))
     operation = OPERATIONS.get(request.get("op", ""))
     if operation is None:

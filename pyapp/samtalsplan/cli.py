@@ -17,10 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .advice import advise
-from .codec import parse, serialize
+from .codec import serialize
 from .dates import parse_date
 from .errors import PlanError
-from .i18n import LANGUAGES
+from .files import decode, parse
+from .i18n import LANGUAGES, translate
 from .ics import render_ics
 from .markdown import render_markdown
 from .model import Plan
@@ -35,22 +36,33 @@ class _Unreadable(Exception):
     """A file that cannot be read as a plan: the message names the file."""
 
 
-def _read(name: str) -> str:
-    return sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+def _read(name: str, lang: str) -> bytes:
+    """A file's bytes (the one reader, samtalsplan.files, decides what they are)."""
+    try:
+        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise _Unreadable(f"{name}: {translate('cli.not_found', lang)}") from None
+    except IsADirectoryError:
+        raise _Unreadable(f"{name}: {translate('cli.is_directory', lang)}") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _Unreadable(f"{name}: {translate('cli.unreadable', lang, reason=reason)}") from None
 
 
 def _write(name: str, text: str) -> None:
+    """Documents are UTF-8 wherever they go, a console's code page notwithstanding."""
+    data = text.encode("utf-8")
     if name == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
-        Path(name).write_text(text, encoding="utf-8", newline="")
+        Path(name).write_bytes(data)
 
 
 def _plan(name: str, lang: str) -> Plan:
     try:
-        return parse(_read(name))
-    except (OSError, UnicodeDecodeError) as error:
-        raise _Unreadable(f"{name}: {error}") from None
+        return parse(_read(name, lang))
     except PlanError as error:
         raise _Unreadable(f"{name}: {error.message(lang)}") from None
 
@@ -59,10 +71,13 @@ def _settings(args: argparse.Namespace) -> Settings:
     if not args.settings:
         return Settings()
     try:
-        return Settings.from_dict(json.loads(Path(args.settings).read_text(encoding="utf-8")))
-    except (OSError, ValueError) as error:
-        message = error.message(args.lang) if isinstance(error, PlanError) else str(error)
-        raise _Unreadable(f"{args.settings}: {message}") from None
+        data = json.loads(decode(_read(args.settings, args.lang), "cli.settings_expected"))
+        return Settings.from_dict(data)
+    except json.JSONDecodeError:
+        message = translate("cli.settings_not_json", args.lang)
+    except PlanError as error:
+        message = error.message(args.lang)
+    raise _Unreadable(f"{args.settings}: {message}")
 
 
 def _today(text: str | None) -> date:

@@ -1,13 +1,13 @@
 """The plan as JSON: a versioned file format, and the plain dict the form sends.
 
 A file is ``{"format": "samtalsplan", "version": 2, ...}`` followed by the
-plan's fields. Reading is strict about types (text must be text, lists must be
-lists) and forgiving about absent fields, which take their defaults.
-Dict keys that the model does not know are ignored.
+plan's fields. Building a plan from data is strict about types (text must be
+text, lists must be lists) and forgiving about absent fields, which take their
+defaults. Dict keys that the model does not know are ignored. Files are read
+by ``samtalsplan.files``, the one reader, which migrates them with ``MIGRATIONS``.
 
 Versions: 1 is the plan of the talk; 2 adds the agreement (names, date, keep
-until, fingerprint) and the check-ins. An older file is migrated step by step
-on reading (``MIGRATIONS``); a newer one is refused with a clear message.
+until, fingerprint) and the check-ins.
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ from .model import Plan
 
 FORMAT: Final = "samtalsplan"
 VERSION: Final = 2
-# A plan is a few kB; anything near this is not one. The page checks the same
-# limit before it reads a file (planner.js), so a huge file is never loaded.
-MAX_BYTES: Final = 2 * 1024 * 1024
 
 
 def _from_1(document: dict[str, Any]) -> dict[str, Any]:
@@ -55,44 +52,19 @@ def serialize(plan: Plan) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def parse(text: str) -> Plan:
-    """Read a plan file of any version; raise PlanFormatError saying what is wrong with it."""
-    return read(text)[0]
-
-
-def read(text: str) -> tuple[Plan, int]:
-    """A plan file's plan, migrated to the current version, and the version it had."""
-    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise PlanFormatError("format.too_large", limit=MAX_BYTES // (1024 * 1024))
-    # NUL never occurs in a text file; it does in images, documents and archives.
-    if "\x00" in text:
-        raise PlanFormatError("format.binary")
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        raise PlanFormatError("format.not_json") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PlanFormatError("format.not_plan")
-    version = document.get("version")
-    if type(version) is not int or version < 1:
-        raise PlanFormatError("format.bad_version")
-    if version > VERSION:
-        raise PlanFormatError("format.newer_version", version=version, supported=VERSION)
-    migrated = document
-    for step in range(version, VERSION):
-        migrated = MIGRATIONS[step](migrated)
-    return from_dict(migrated), version
-
-
 def from_dict(data: object) -> Plan:
     """A plan from plain data, such as the form's state sent by the page."""
-    plan: Plan = _build(Plan, data, "")
+    plan: Plan = build(Plan, data)
     return plan
 
 
 def build(cls: type, data: object) -> Any:
     """An instance of the model class ``cls`` from plain data, read as strictly as a plan."""
-    return _build(cls, data, "")
+    try:
+        return _build(cls, data, "")
+    except PlanFormatError as error:
+        error.root = cls  # its path starts here
+        raise
 
 
 def _build(cls: type, data: object, path: str) -> Any:
@@ -112,8 +84,10 @@ def _convert(f: Field, raw: object, path: str) -> Any:
         if raw is None or raw == "":
             return None
         try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
             return f.choices(raw)
-        except (ValueError, TypeError):
+        except ValueError:
             raise PlanFormatError("format.bad_choice", path) from None
     if f.shape == "group":
         assert f.model is not None

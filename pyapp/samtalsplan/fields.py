@@ -92,7 +92,8 @@ def walk(obj: Any, path: str = "") -> Iterator[tuple[str, Field | None, Any]]:
     """Every value in the model instance ``obj`` with its path and field, in form
     order: a group or list before what it holds; a list's items (or lines) have
     the list's field."""
-    for f in fields_of(type(obj)):
+    cls: type = type(obj)
+    for f in fields_of(cls):
         value = getattr(obj, f.name)
         here = join(path, f.name)
         yield here, f, value

@@ -186,3 +186,13 @@ def field_name(path: str, lang: str, root: type = Plan) -> str:
         elif position == len(segments) - 1:
             parts.append(translate(label, lang))
     return ", ".join(parts)
+
+
+def place_name(path: str, lang: str, root: type = Plan) -> str:
+    """Where ``path`` is, in few words, to put before a message about it in a
+    summary: the numbered items on the way ("Mål 2", "Mål 2, Steg 1"), or the
+    section's heading for a field outside any list ("Uppföljning")."""
+    if "[" not in path:
+        return field_name(path.split(".")[0], lang, root)
+    items = path[: path.rindex("]") + 1]
+    return field_name(items, lang, root)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 
 from .agreement import AgreementStatus, status
-from .i18n import translate
+from .i18n import plural, translate
 from .model import Action, Development, Goal, Obstacle, Plan, Status
 
 # CommonMark lets any ASCII punctuation be backslash-escaped (spec 0.31, 2.4).
@@ -184,7 +184,7 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
         if statuses:
             done = sum(s.status is Status.DONE for s in statuses)
             ongoing = sum(s.status is Status.ONGOING for s in statuses)
-            yield t("md.progress", done=done, total=len(statuses), ongoing=ongoing)
+            yield plural("md.progress", len(statuses), lang, done=done, ongoing=ongoing)
             yield ""
             yield f"| {t('md.action')} | {t('field.check_ins.statuses.status')} | {t('field.check_ins.statuses.note')} |"
             yield "| --- | --- | --- |"

@@ -1,6 +1,7 @@
 """The employee's preparation: a file of their own, merged into the plan as proposals.
 
-The preparation file is ``{"format": "samtalsplan-preparation", "version": 1, ...}``.
+The preparation file is ``{"format": "samtalsplan-preparation", "version": 1, ...}``
+(read by ``samtalsplan.files``, as every file is).
 Merging it into a plan never drops text: each answer line becomes a new goal
 (question 1), development item (question 2) or obstacle (question 3), filling
 blank rows first, and a line the plan already holds word for word is not added twice.
@@ -13,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from .codec import build, to_dict
-from .errors import PlanFormatError
 from .model import Development, Goal, Obstacle, Plan, Preparation
 
 FORMAT: Final = "samtalsplan-preparation"
@@ -28,24 +28,6 @@ def serialize_preparation(preparation: Preparation) -> str:
 def preparation_from_dict(data: object) -> Preparation:
     preparation: Preparation = build(Preparation, data)
     return preparation
-
-
-def parse_preparation(text: str) -> Preparation:
-    """Read a preparation file; a plan file gets a message saying it is one."""
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        raise PlanFormatError("format.not_json") from None
-    if isinstance(document, dict) and document.get("format") == "samtalsplan":
-        raise PlanFormatError("preparation.is_plan")
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PlanFormatError("preparation.not_preparation")
-    version = document.get("version")
-    if type(version) is not int or version < 1:
-        raise PlanFormatError("format.bad_version")
-    if version > VERSION:
-        raise PlanFormatError("format.newer_version", version=version, supported=VERSION)
-    return preparation_from_dict(document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +79,12 @@ def merge_preparation(plan: Plan, preparation: Preparation) -> Merged:
         lambda t: Obstacle(obstacle=t),
         lambda o: o.obstacle,
     )
+    # The employee's name and the date of the talk fill the plan's only where it has none.
     talk = plan.talk
     if not talk.employee.strip() and preparation.employee.strip():
         talk = replace(talk, employee=preparation.employee.strip())
+    if not talk.date.strip() and preparation.date.strip():
+        talk = replace(talk, date=preparation.date.strip())
     merged = replace(
         plan,
         talk=talk,

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from .dates import parse_date
-from .i18n import translate
+from .i18n import plural, translate
 from .ics import check_in_date
 from .markdown import escape
 from .model import DevelopmentKind, Plan
@@ -185,7 +185,7 @@ def _team_lines(summary: TeamSummary, lang: str) -> Iterator[str]:
 
     yield f"# {t('team.title')}"
     yield ""
-    yield t("team.count", plans=summary.plans)
+    yield plural("team.count", summary.plans, lang)
     yield ""
     yield f"## {t('team.by_kind')}"
     yield ""
