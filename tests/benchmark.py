@@ -214,8 +214,8 @@ def team_view_ms(browser: Browser, url: str, count: int) -> float:
     context, page, _ = new_page(browser)
     page.goto(url)
     page.wait_for_function(READY, timeout=120_000)
-    field = page.locator("[data-sp-open]")
-    page.evaluate("""() => document.querySelector('[data-sp-open]').addEventListener(
+    field = page.locator('[data-sp-file="open"]')
+    page.evaluate("""() => document.querySelector('[data-sp-file="open"]').addEventListener(
         'change', (e) => { window.__chosenAt = e.timeStamp; }, { once: true, capture: true })""")
     field.set_input_files(
         [

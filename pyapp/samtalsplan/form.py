@@ -128,6 +128,7 @@ def _view(node: FormNode, path: str, lang: str, suggestions: dict[str, tuple[str
         "datalist": f"sp-suggest-{node.suggestions}" if suggestions.get(node.suggestions) else "",
         "children": [],
         "list": None,
+        "guide": None,  # a section's link to its guidance: the site fills it in
     }
     if node.widget == "group":
         view["children"] = [

@@ -7,10 +7,11 @@ the browser and the CLI apply the same limits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .errors import PlanError
+from .i18n import Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,11 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.max_goals < 1:
-            raise PlanError("settings.invalid", "max_goals", setting="max_goals")
+            raise invalid("max_goals")
         if not 1 <= self.follow_up_months <= 6:
-            raise PlanError("settings.invalid", "follow_up_months", setting="follow_up_months")
+            raise invalid("follow_up_months")
         if self.retention_months < 0:
-            raise PlanError("settings.invalid", "retention_months", setting="retention_months")
+            raise invalid("retention_months")
 
     @classmethod
     def from_dict(cls, data: Any) -> Settings:
@@ -45,23 +46,27 @@ class Settings:
         if data is None:
             return cls()
         if not isinstance(data, dict):
-            raise PlanError("settings.invalid", "", setting="extra.samtalsplan")
+            raise invalid("")
         goals = data.get("organisation_goals", ())
         if not isinstance(goals, (list, tuple)) or not all(isinstance(g, str) for g in goals):
-            raise PlanError("settings.invalid", "organisation_goals", setting="organisation_goals")
+            raise invalid("organisation_goals")
         values: dict[str, Any] = {
             "organisation_goals": tuple(g.strip() for g in goals if g.strip())
         }
         for name in ("max_goals", "follow_up_months", "retention_months"):
             if name in data:
                 if type(data[name]) is not int:
-                    raise PlanError("settings.invalid", name, setting=name)
+                    raise invalid(name)
                 values[name] = data[name]
         if "drafts" in data:
             if type(data["drafts"]) is not bool:
-                raise PlanError("settings.invalid", "drafts", setting="drafts")
+                raise invalid("drafts")
             values["drafts"] = data["drafts"]
         return cls(**values)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,3 +76,13 @@ class Settings:
             "retention_months": self.retention_months,
             "drafts": self.drafts,
         }
+
+
+def invalid(name: str) -> PlanError:
+    """A setting with a wrong value: the message names it and says what it takes."""
+    return PlanError(
+        "settings.invalid",
+        name,
+        setting=f"extra.samtalsplan.{name}" if name else "extra.samtalsplan",
+        rule=Key(f"settings.rule.{name or 'mapping'}"),
+    )

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from samtalsplan.codec import VERSION
+from samtalsplan.errors import PlanError
+from samtalsplan.files import read_plan
 from samtalsplan.i18n import translate
 
 from .planner_page import CATALOGUE, READY, open_planner
@@ -17,36 +19,36 @@ from .test_csp import RECORD_VIOLATIONS
 MB = 1024 * 1024
 PLAN = {"format": "samtalsplan", "version": VERSION}
 
+# Files a person might choose by mistake; the one reader's unit tests
+# (test_files.py) hold their exact messages, these check that every page says them.
 BAD_FILES = [
-    ("anteckningar.json", "Det här är bara text.".encode(), "format.not_json", {}),
-    ("tom.json", b"", "format.not_json", {}),
-    ("semester.json", json.dumps({"dagar": 25}).encode(), "format.not_plan", {}),
-    ("lista.json", b"[1, 2, 3]", "format.not_plan", {}),
-    (
-        "framtid.json",
-        json.dumps({**PLAN, "version": 7}).encode(),
-        "format.newer_version",
-        {"version": 7, "supported": VERSION},
-    ),
-    ("utan-version.json", json.dumps({"format": "samtalsplan"}).encode(), "format.bad_version", {}),
-    ("stor.json", b" " * (2 * MB + 1), "format.too_large", {"limit": 2}),
-    ("bild.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "format.binary", {}),
-    (
-        "latin1.json",
-        f'{{"format": "samtalsplan", "version": {VERSION}, "summary": "Åsa"}}'.encode("latin-1"),
-        "format.binary",
-        {},
-    ),
-    ("nul.json", json.dumps(PLAN).encode() + b"\x00", "format.binary", {}),
-    ("typer.json", json.dumps({**PLAN, "talk": {"employee": 7}}).encode(), "format.not_text", {}),
-    ("lista2.json", json.dumps({**PLAN, "goals": {"title": "x"}}).encode(), "format.not_list", {}),
-    (
-        "val.json",
-        json.dumps({**PLAN, "actions": [{"owner": "chefen"}]}).encode(),
-        "format.bad_choice",
-        {},
-    ),
+    ("anteckningar.json", "Det här är bara text.".encode()),
+    ("tom.json", b""),
+    ("semester.json", json.dumps({"dagar": 25}).encode()),
+    ("lista.json", b"[1, 2, 3]"),
+    ("framtid.json", json.dumps({**PLAN, "version": 7}).encode()),
+    ("utan-version.json", json.dumps({"format": "samtalsplan"}).encode()),
+    ("stor.json", b" " * (2 * MB + 1)),
+    ("bild.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"),
+    ("latin1.json", f'{{"format": "samtalsplan", "version": {VERSION}, "summary": "Åsa"}}'.encode("latin-1")),
+    ("utf16.json", json.dumps({**PLAN, "summary": "Åsa"}).encode("utf-16")),
+    ("nul.json", json.dumps(PLAN).encode() + b"\x00"),
+    ("halv.json", json.dumps({**PLAN, "summary": "\ud800"}).encode()),
+    ("plan.md", "# Medarbetarsamtal med Åsa\n".encode()),
+    ("forberedelse.json", json.dumps({"format": "samtalsplan-preparation", "version": 1}).encode()),
+    ("typer.json", json.dumps({**PLAN, "talk": {"employee": 7}}).encode()),
+    ("lista2.json", json.dumps({**PLAN, "goals": {"title": "x"}}).encode()),
+    ("val.json", json.dumps({**PLAN, "actions": [{"owner": "chefen"}]}).encode()),
 ]
+
+
+def refusal(content: bytes, lang: str) -> str:
+    """What the one reader says of a file chosen where a plan belongs."""
+    try:
+        read_plan(content)
+    except PlanError as error:
+        return error.message(lang)
+    raise AssertionError("the reader took it")
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -57,13 +59,11 @@ def test_a_bad_file_is_explained_and_the_form_is_untouched(
     employee = page.get_by_label("Medarbetare" if lang == "sv" else "Employee", exact=True)
     employee.fill("Bo Ek")
     opener = page.get_by_label("Öppna sparad plan" if lang == "sv" else "Open a saved plan")
-    for name, content, key, params in BAD_FILES:
+    for name, content in BAD_FILES:
         opener.set_input_files(
             files=[{"name": name, "mimeType": "application/json", "buffer": content}]
         )
-        expected = translate(
-            "ui.open_failed", lang, filename=name, message=translate(key, lang, **params)
-        )
+        expected = translate("ui.open_failed", lang, filename=name, message=refusal(content, lang))
         expect(page.get_by_text(expected, exact=True)).to_be_visible()
         expect(employee).to_have_value("Bo Ek")
         expect(page.get_by_role("group", name="Mål 2" if lang == "sv" else "Goal 2")).to_have_count(
@@ -71,14 +71,19 @@ def test_a_bad_file_is_explained_and_the_form_is_untouched(
         )
 
 
-def test_the_follow_up_page_explains_a_bad_file_too(page: Page, site_url: str) -> None:
-    """The same file checks before Python reads it: too large, or not text."""
+def test_the_follow_up_and_team_pages_explain_a_bad_file_in_the_same_words(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/uppfoljning/")
     opener = page.get_by_label("Öppna sparad plan")
-    for name, content, key, params in [row for row in BAD_FILES if row[2] in ("format.too_large", "format.binary")]:
+    for name, content in BAD_FILES:
         opener.set_input_files(files=[{"name": name, "mimeType": "application/json", "buffer": content}])
-        expected = translate("ui.open_failed", "sv", filename=name, message=translate(key, "sv", **params))
+        expected = translate("ui.open_failed", "sv", filename=name, message=refusal(content, "sv"))
         expect(page.get_by_text(expected, exact=True)).to_be_visible()
+    open_planner(page, f"{site_url}/team/")
+    page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": content} for name, content in BAD_FILES]
+    )
+    errors = page.locator("[data-sp-team-errors] li")
+    expect(errors).to_have_text([f"{name}: {refusal(content, 'sv')}" for name, content in BAD_FILES])
 
 
 # Each sets window.__xss if it ever runs; each would also leave an element behind.

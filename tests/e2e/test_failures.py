@@ -97,7 +97,7 @@ def test_missing_wheel_is_explained(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/planera/")
     type_a_little(page)
     status = page.get_by_role("status").first
-    expect(status).to_contain_text("Planerarens Python-paket kunde inte laddas", timeout=60_000)
+    expect(status).to_contain_text("Samtalsplans Python-paket kunde inte laddas", timeout=60_000)
     expect(status).to_contain_text("publicera hela mappen site igen")
     assert_fallback_saves_what_was_typed(page)
 

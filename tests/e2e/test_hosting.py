@@ -272,7 +272,7 @@ def test_planner_and_self_check_on_nginx_with_its_policy(page: Page, nginx_url: 
 
     page.on("console", on_console)
     page.goto(f"{nginx_url}/planera/")
-    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"], timeout=60_000)
+    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"], timeout=60_000)
     run_self_check(page, f"{nginx_url}/systemkontroll/")
     expect_ok(page, CHECKS)
     expect(page.get_by_role("status").first).to_have_text(

@@ -47,7 +47,7 @@ def test_planner_reloads_and_starts_python_offline(page: Page, context: BrowserC
         response = page.reload()
         assert response is not None and response.from_service_worker
         page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
-        expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
+        expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"])
         # Another page of the site, never visited, is there too.
         page.goto(f"{site_url}/en/planera/")
         expect(page.get_by_role("button", name="Download JSON")).to_be_visible()

@@ -45,7 +45,7 @@ def test_python_gets_ready_and_nothing_leaves_the_origin(
         "response", lambda response: failed.append(response.url) if response.status >= 400 else None
     )
     open_planner(page, f"{site_url}/planera/")
-    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
+    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"])
     urls = [r.url for r in requests]
     assert any(u.endswith("/pyodide.asm.wasm") for u in urls), "the capture saw the runtime load"
     assert any(re.search(r"/assets/python/[0-9a-f]{16}/samtalsplan-.*\.whl$", u) for u in urls)
@@ -151,7 +151,7 @@ def test_a_bad_file_is_explained_and_the_form_is_untouched(page: Page, site_url:
     )
     expect(
         page.get_by_text(
-            re.compile(r"Det gick inte att öppna semester\.json\. Filen är JSON men ingen plan")
+            re.compile(r"Det gick inte att öppna semester\.json\. Filen är JSON men ingen fil från Samtalsplan")
         )
     ).to_be_visible()
     expect(page.get_by_label("Medarbetare", exact=True)).to_have_value("Bo Ek")
@@ -176,7 +176,7 @@ def test_typing_works_before_python_is_ready(page: Page, site_url: str) -> None:
     field = page.get_by_label("Medarbetare", exact=True)
     field.fill("Bo Ek")
     expect(field).to_have_value("Bo Ek")
-    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.loading"])
+    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.loading"])
 
 
 def test_opening_an_old_or_changed_plan_says_so(page: Page, site_url: str) -> None:

@@ -69,7 +69,7 @@ def test_a_damaged_state_means_a_normal_start_and_a_fresh_state(page: Page, site
     page.reload()
     page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
     assert page.evaluate(START_STATE) == "taken", "started afresh"
-    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["ui.status.ready"])
+    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"])
     assert wait_until_kept(page) > 10_000_000, "the damaged copy is replaced"
 
     page.reload()

@@ -127,7 +127,7 @@ export function keepDraft(form, { name, config, text, state, restore, cleared = 
   };
   const draft = new Draft({
     name,
-    scope: new URL(`${config.root}/`, location.href).pathname,
+    scope: new URL(config.root, location.href).pathname,
     enabled: config.drafts,
     onTakenOver: () => say(text("ui.draft.taken_over"), true),
   });

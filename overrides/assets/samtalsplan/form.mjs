@@ -1,7 +1,9 @@
-// Reading, filling and numbering the planner form. The form's HTML is made
-// at build time from the Python model; these functions only follow its
-// markers: data-sp-key (a field), data-sp-group (an object), data-sp-list
-// (a list of objects or, with data-sp-kind="text", of lines).
+// Reading, filling and numbering a form, and showing what Python said of it.
+// The form's HTML is made at build time from the Python model; these
+// functions only follow its markers: data-sp-key (a field), data-sp-group (an
+// object), data-sp-list (a list of objects or, with data-sp-kind="text", of
+// lines). They hold no rule about the plan: which message shows where comes
+// from Python (samtalsplan.feedback).
 
 const STRUCTURE = "[data-sp-key], [data-sp-group], [data-sp-list]";
 
@@ -17,7 +19,7 @@ const items = (list) => [...list.querySelector(":scope > [data-sp-items]").child
 const isText = (list) => list.dataset.spKind === "text";
 const join = (path, key) => (path ? `${path}.${key}` : key);
 
-// The form's state: plain data of the plan's shape, for Python.
+// The form's state: plain data of the model's shape, for Python.
 export function collect(node) {
   const state = {};
   walk(node, (el) => {
@@ -29,7 +31,7 @@ export function collect(node) {
   return state;
 }
 
-// Put `state` (as collected, or as read from a file) into the form.
+// Put `state` (as collected, or as Python sent it) into the form.
 export function fill(node, state) {
   walk(node, (el) => {
     if (el.dataset.spKey !== undefined) el.value = state?.[el.dataset.spKey] ?? "";
@@ -51,7 +53,7 @@ function resize(list, count) {
   for (let i = all.length; i < count; i++) appendItem(list);
 }
 
-export function appendItem(list) {
+function appendItem(list) {
   const template = list.querySelector(":scope > template[data-sp-template]");
   const item = template.content.firstElementChild.cloneNode(true);
   list.querySelector(":scope > [data-sp-items]").append(item);
@@ -59,10 +61,13 @@ export function appendItem(list) {
 }
 
 const label = (pattern, n) => pattern.replace("{n}", String(n));
+// As samtalsplan.form.control_id: goals[0].title gives sp-goals-0-title.
 const idFor = (path) => `sp-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
+// An item's own remove button, not one of a list inside it (a goal's steps).
+const ownRemove = (item) => item.querySelector(":scope > [data-sp-remove], :scope > fieldset > [data-sp-remove]");
 
 // Give every control its field path (the one validation reports), an id,
-// and ties to its hint and error; number list items and their buttons.
+// and ties to its hint and messages; number list items and their buttons.
 export function renumber(node, path = "") {
   walk(node, (el) => {
     if (el.dataset.spKey !== undefined) mark(el, join(path, el.dataset.spKey));
@@ -74,8 +79,9 @@ export function renumber(node, path = "") {
       markAdvice(el.querySelector(":scope > [data-sp-advice]"), listPath);
       items(el).forEach((item, i) => {
         const itemPath = `${listPath}[${i}]`;
+        item.dataset.spItemPath = itemPath;
         item.querySelector("[data-sp-item-title]").textContent = label(el.dataset.spItemLabel, i + 1);
-        const remove = item.querySelector(":scope [data-sp-remove]");
+        const remove = ownRemove(item);
         if (remove) remove.textContent = label(el.dataset.spRemoveLabel, i + 1);
         if (isText(el)) mark(item.querySelector("[data-sp-value]"), itemPath);
         else renumber(item, itemPath);
@@ -107,45 +113,79 @@ function markAdvice(slot, path) {
 // Tie a control to its hint, and to its error and advice while they show.
 function describe(control) {
   const field = control.closest("[data-sp-field]");
-  const hint = field.querySelector("[data-sp-hint]");
   const shown = (el) => (el && !el.hidden ? el.id : null);
-  const ids = [hint?.id, shown(field.querySelector("[data-sp-error]")), shown(field.querySelector("[data-sp-advice]"))]
-    .filter(Boolean);
+  const ids = [field.querySelector("[data-sp-hint]")?.id, shown(field.querySelector("[data-sp-error]")),
+    shown(field.querySelector("[data-sp-advice]"))].filter(Boolean);
   if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
   else control.removeAttribute("aria-describedby");
 }
 
-// Show each problem beside its field, and each piece of advice ({severity,
-// message}) beside its field or list; clear the others. `visible(path)` decides
-// which fields may show theirs yet (touched ones, or all). `severityLabel`
-// names a severity in the reader's language.
-export function showProblems(form, problems, visible, advice = [], severityLabel = (s) => s) {
-  const byPath = new Map(problems.map((p) => [p.path, p.message]));
-  const hints = new Map();
-  // A field with a problem shows only the problem: fix that first.
-  for (const hint of advice.filter((h) => !byPath.has(h.path))) {
-    hints.set(hint.path, [...(hints.get(hint.path) ?? []), hint]);
-  }
+// Add and remove list items (data-sp-add, data-sp-remove); `changed` runs after.
+export function editLists(form, changed = () => {}) {
+  form.addEventListener("click", (event) => {
+    const add = event.target.closest("[data-sp-add]");
+    const remove = event.target.closest("[data-sp-remove]");
+    if (add) {
+      const item = appendItem(add.closest("[data-sp-list]"));
+      renumber(form);
+      item.querySelector("input, textarea, select")?.focus();
+      changed();
+    } else if (remove) {
+      const item = remove.closest("[data-sp-item]");
+      const list = item.closest("[data-sp-list]");
+      const next = item.nextElementSibling;
+      item.remove();
+      renumber(form);
+      (next?.querySelector("input, textarea, select") ?? list.querySelector(":scope > [data-sp-add]")).focus();
+      changed();
+    }
+  });
+}
+
+// Show what Python's `feedback.fields` says beside each field and list, and
+// clear every other slot.
+export function showFeedback(form, fields) {
+  const byPath = new Map(fields.map((f) => [f.path, f]));
   for (const slot of form.querySelectorAll("[data-sp-advice]")) {
-    const shown = visible(slot.dataset.spFor) ? hints.get(slot.dataset.spFor) ?? [] : [];
-    slot.replaceChildren(...shown.map(({ severity, message }) => {
-      const p = document.createElement("p");
-      p.className = `sp-advice__item sp-advice__item--${severity}`;
-      const label = document.createElement("strong");
-      label.textContent = `${severityLabel(severity)}: `;
-      p.append(label, message);
+    const advice = byPath.get(slot.dataset.spFor)?.advice ?? [];
+    slot.replaceChildren(...advice.map(({ severity, label: name, message }) => {
+      const p = Object.assign(document.createElement("p"), { className: `sp-advice__item sp-advice__item--${severity}` });
+      p.append(Object.assign(document.createElement("strong"), { textContent: `${name}: ` }), message);
       return p;
     }));
-    slot.hidden = shown.length === 0;
+    slot.hidden = advice.length === 0;
   }
   for (const control of form.querySelectorAll("[data-sp-path]")) {
-    const path = control.dataset.spPath;
-    const message = visible(path) ? byPath.get(path) : undefined;
-    const error = control.closest("[data-sp-field]").querySelector("[data-sp-error]");
-    error.textContent = message ?? "";
-    error.hidden = !message;
+    const message = byPath.get(control.dataset.spPath)?.error ?? "";
+    const slot = control.closest("[data-sp-field]").querySelector("[data-sp-error]");
+    slot.textContent = message;
+    slot.hidden = !message;
     if (message) control.setAttribute("aria-invalid", "true");
     else control.removeAttribute("aria-invalid");
     describe(control);
+  }
+}
+
+// A summary list: each item's text, linked to the field (or list) it concerns.
+export function showSummary(form, list, entries) {
+  list.replaceChildren(...entries.map(({ path, text }) => {
+    const li = document.createElement("li");
+    const target = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`)
+      ?? form.querySelector(`[data-sp-path^="${CSS.escape(path)}["], [data-sp-path^="${CSS.escape(path)}."]`)
+      ?? form.querySelector(`[data-sp-advice][data-sp-for="${CSS.escape(path)}"]:not([hidden])`);
+    if (target) li.append(Object.assign(document.createElement("a"), { href: `#${target.id}`, textContent: text }));
+    else li.textContent = text;
+    return li;
+  }));
+}
+
+// Mark the list items at `paths` (goals[2]) with a badge: the employee's proposals.
+export function markProposals(form, paths, badgeText) {
+  for (const path of paths) {
+    const item = form.querySelector(`[data-sp-item-path="${CSS.escape(path)}"]`);
+    if (!item || item.querySelector("[data-sp-proposal]")) continue;
+    const badge = Object.assign(document.createElement("p"), { className: "sp-proposal", textContent: badgeText });
+    badge.dataset.spProposal = "";
+    item.querySelector("[data-sp-item-title]").after(badge);
   }
 }

@@ -37,7 +37,7 @@ const CHECKS = {
   python: async ({ config, text }) => {
     try {
       const reply = await startPython(config).call({ op: "check", lang: config.lang, state: {} });
-      if (!Array.isArray(reply.result?.problems)) throw new Error(JSON.stringify(reply));
+      if (!Array.isArray(reply.result?.feedback?.fields)) throw new Error(JSON.stringify(reply));
       return ok("check.python.ok");
     } catch (error) {
       return fail("check.python.fail", { message: describe(error, text) });

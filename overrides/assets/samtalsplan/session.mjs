@@ -1,20 +1,23 @@
-// What every Samtalsplan page shares: the one Python worker for the whole
-// visit (client.mjs, startPython), calls to the bridge in the page's language with the organisation's
-// settings, messages from the catalogue, start-up failures explained, the
-// list-editing buttons of a form made from the model, and downloads.
+// What every page with a form shares: the one Python worker for the whole
+// visit (client.mjs), calls to the bridge in the page's language with the
+// organisation's settings, the page's status line and message line, messages
+// from the page's catalogue, and start-up failures explained.
 import { startPython } from "./client.mjs";
-import { appendItem, renumber } from "./form.mjs";
+import { renumber } from "./form.mjs";
+import { ask } from "./dialog.mjs";
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024; // as samtalsplan.codec.MAX_BYTES
-
-// A page's session: `form` holds [data-sp-status]; `config` is its sp-config.
-// Returns null where Python cannot run (file://, no module workers): the page
-// says why in its status line.
-export function session(form, config) {
+// A page's session over `form` (which holds [data-sp-status] and, on most
+// pages, [data-sp-message] and [data-sp-confirm]); `config` is its sp-config.
+// Returns null where Python cannot run (file://, no module workers): the
+// status line says why.
+export function openSession(form, config) {
   const status = form.querySelector("[data-sp-status]");
+  const line = form.querySelector("[data-sp-message]");
+  const dialog = form.querySelector("[data-sp-confirm]");
   const text = (key, params = {}) =>
     (config.messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
 
+  // A start-up or internal failure: explained in the status line.
   const fail = (error) => {
     const key = error?.key ?? "ui.error.internal";
     const params = { ...(error?.params ?? {}), message: error?.params?.message ?? error?.detail ?? String(error) };
@@ -23,6 +26,12 @@ export function session(form, config) {
     status.classList.add("sp-planner__status--error");
     console.error("samtalsplan:", error);
   };
+  const say = (words) => {
+    if (line && words) line.textContent = words;
+  };
+  // A plan error (a refused file, no date for the calendar) comes with its
+  // message for the message line; anything else is a failure.
+  const report = (error) => (error?.message && error?.key && !error?.step ? say(error.message) : fail(error));
 
   renumber(form);
   if (location.protocol === "file:") return null; // file-check.js explains: modules cannot run here
@@ -30,7 +39,6 @@ export function session(form, config) {
     fail({ key: "ui.error.no_worker" });
     return null;
   }
-
   const python = startPython(config); // one worker for the whole visit (boot.mjs may have started it)
 
   // One request to samtalsplan.bridge; a plan error rejects with {key, path, message}.
@@ -40,13 +48,34 @@ export function session(form, config) {
     return reply.result;
   };
 
+  // One step as every page takes it: ask Python; show what the reply says
+  // (`shown`, even if the person then turns back); if it asks a question,
+  // ask it; then `apply` the reply and say its message.
+  const act = async (request, { shown = () => {}, apply = () => {} } = {}) => {
+    let reply;
+    try {
+      reply = await call(request);
+    } catch (error) {
+      report(error);
+      return null;
+    }
+    shown(reply);
+    if (reply.confirm && !(await ask(dialog, reply.confirm))) {
+      say(reply.confirm.cancelled);
+      return null;
+    }
+    await apply(reply);
+    say(reply.message);
+    return reply;
+  };
+
   // Start-up done: run `then`, mark the page ready for people and tests.
   // If Python cannot start, `failed` runs (a page may offer a plain download).
   const ready = (then = async () => {}, failed = () => {}) => python.ready.then(
     async (boot) => {
       await then();
       performance.mark("python-ready", { detail: boot });
-      status.textContent = text("ui.status.ready");
+      status.textContent = text("page.ready");
     },
     (error) => {
       failed(error);
@@ -54,81 +83,5 @@ export function session(form, config) {
     },
   ).catch(fail);
 
-  return { call, text, fail, ready };
-}
-
-// Add and remove list items (data-sp-add, data-sp-remove); `changed` runs after.
-export function editLists(form, changed = () => {}) {
-  form.addEventListener("click", (event) => {
-    const add = event.target.closest("[data-sp-add]");
-    const remove = event.target.closest("[data-sp-remove]");
-    if (add) {
-      const item = appendItem(add.closest("[data-sp-list]"));
-      renumber(form);
-      item.querySelector("input, textarea, select")?.focus();
-      changed();
-    } else if (remove) {
-      const item = remove.closest("[data-sp-item]");
-      const list = item.closest("[data-sp-list]");
-      const next = item.nextElementSibling;
-      item.remove();
-      renumber(form);
-      (next?.querySelector("input, textarea, select") ?? list.querySelector(":scope > [data-sp-add]")).focus();
-      changed();
-    }
-  });
-}
-
-export function download({ text, filename, mime }) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-// Ask before a file with possible special-category data leaves the browser.
-// `dialog` is the page's [data-sp-confirm]; `items` the texts to list.
-export function confirmSensitive(dialog, items) {
-  if (!items.length) return Promise.resolve(true);
-  dialog.querySelector("[data-sp-confirm-list]").replaceChildren(...items.map((item) => {
-    const li = document.createElement("li");
-    li.textContent = item;
-    return li;
-  }));
-  dialog.showModal();
-  return new Promise((resolve) => {
-    const answer = (event) => {
-      const button = event.target.closest("[data-sp-confirm-answer]");
-      if (!button && event.type === "click") return;
-      dialog.removeEventListener("click", answer);
-      dialog.removeEventListener("close", answer);
-      if (dialog.open) dialog.close();
-      resolve(button?.dataset.spConfirmAnswer === "download");
-    };
-    dialog.addEventListener("click", answer);
-    dialog.addEventListener("close", answer);
-  });
-}
-
-// The label of the control for `path` in `form`, to name a field in a message.
-export function labelOf(form, path) {
-  const control = form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`);
-  return (control && form.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent) || path;
-}
-
-// Read a chosen file as text, refusing what cannot be a plan before reading
-// all of it: more than the size limit, or bytes that are not UTF-8 text.
-// Errors carry the catalogue's format.* keys, as Python's do.
-export async function readText(file) {
-  if (file.size > MAX_FILE_BYTES) {
-    throw { key: "format.too_large", params: { limit: MAX_FILE_BYTES / (1024 * 1024) } };
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw { key: "format.binary", params: {} };
-  }
+  return { act, call, fail, ready, report, say, text };
 }
