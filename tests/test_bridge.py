@@ -356,6 +356,16 @@ def test_the_team_view_names_files_it_cannot_read_in_words_that_count() -> None:
     assert csv["download"]["filename"] == "team.csv" and csv["download"]["text"].count("\r\n") == 2
 
 
+def test_the_team_files_ask_about_special_categories_as_every_page_does() -> None:
+    plan = json.loads(FULL_TEXT)
+    plan["conditions"]["obstacles"][0]["obstacle"] = "Hen är sjukskriven på halvtid"
+    chosen = files(("a.json", json.dumps(plan)), ("b.json", FULL_TEXT))
+    assert call(op="team", **chosen)["result"].get("confirm") is None, "showing the tables asks nothing"
+    for fmt in ("csv", "markdown"):
+        confirm = call(op="team", format=fmt, **chosen)["result"]["confirm"]
+        assert [item.split(":")[0] for item in confirm["items"]] == ["Åsa Öberg, Hinder 1, Hinder"]
+
+
 def test_each_file_of_many_is_read_on_its_own_and_only_its_start_is_needed() -> None:
     """Many files come as one base64 string; a file over the limit arrives cut short."""
     huge = b"{" + b" " * (MAX_BYTES + 100)

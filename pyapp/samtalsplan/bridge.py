@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -45,7 +45,7 @@ from .markdown import render_markdown
 from .model import CheckIn, Plan, Preparation
 from .preparation import merge_preparation, preparation_from_dict, serialize_preparation
 from .settings import Settings
-from .team import render_team_csv, render_team_markdown, summarize, team_tables
+from .team import exported_texts, render_team_csv, render_team_markdown, summarize, team_tables
 from .validation import validate
 
 _Handler = Callable[[dict[str, Any], str], dict[str, Any]]
@@ -151,10 +151,13 @@ def sensitive(obj: Plan | Preparation, lang: str) -> dict[str, Any] | None:
     """Asked before any file leaves the browser, on every page: the texts that may
     hold special-category personal data (health, union membership, religion …),
     each named where a person typed it."""
+    return _sensitive(((field_name(path, lang, type(obj)), text) for path, text in texts(obj)), lang)
+
+
+def _sensitive(named: Iterable[tuple[str, str]], lang: str) -> dict[str, Any] | None:
     items = [
-        f"{field_name(path, lang, type(obj))}: "
-        + translate("advice.special_category", lang, words=", ".join(words))
-        for path, text in texts(obj)
+        f"{where}: " + translate("advice.special_category", lang, words=", ".join(words))
+        for where, text in named
         if (words := sensitive_words(text))
     ]
     return _confirm("confirm.sensitive", lang, items) if items else None
@@ -363,7 +366,14 @@ def _team(request: dict[str, Any], lang: str) -> dict[str, Any]:
         result.update(_download(render_team_markdown(summary, lang), "team.md", "text/markdown", lang))
     else:
         result["tables"] = team_tables(summary, lang)
-    return result
+        return result
+    # The team's files carry what the plans say: the same question as on every page.
+    named = (
+        (f"{plan.talk.employee.strip() or translate('md.not_set', lang)}, {field_name(path, lang)}", text)
+        for plan in plans
+        for path, text in exported_texts(plan)
+    )
+    return {**result, "confirm": _sensitive(named, lang)}
 
 
 OPERATIONS: dict[str, _Handler] = {

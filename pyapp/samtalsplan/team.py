@@ -166,6 +166,15 @@ def summarize(plans: Sequence[Plan], today: date) -> TeamSummary:
     )
 
 
+def exported_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    """The texts of ``plan`` that the team view's files carry, with their paths."""
+    for i, item in enumerate(plan.development):
+        for name in ("what", "when"):
+            yield f"development[{i}].{name}", getattr(item, name)
+    for i, obstacle in enumerate(plan.conditions.obstacles):
+        yield f"conditions.obstacles[{i}].obstacle", obstacle.obstacle
+
+
 def _kind(kind: DevelopmentKind | None, lang: str) -> str:
     return translate(f"choice.DevelopmentKind.{kind.value}" if kind else "md.not_set", lang)
 

@@ -62,6 +62,14 @@ def test_the_follow_up_asks_about_health_data_in_its_note(page: Page, site_url: 
     asked_before_download(page, page.get_by_role("button", name=fmt), "Uppföljning 1, Anteckning från uppföljningen")
 
 
+def test_the_team_view_asks_about_health_data_in_the_plans_it_exports(page: Page, site_url: str) -> None:
+    plan = json.loads(FULL.read_text(encoding="utf-8"))
+    plan["conditions"]["obstacles"][0]["obstacle"] = HEALTH
+    open_planner(page, f"{site_url}/team/")
+    page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(files=[file("a.json", json.dumps(plan).encode())])
+    asked_before_download(page, page.get_by_role("button", name=CATALOGUE["ui.download_csv"]), "Åsa Öberg, Hinder 1, Hinder")
+
+
 def test_opening_a_plan_over_a_filled_form_asks_first_and_can_keep_the_form(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/planera/")
     employee = page.get_by_label("Medarbetare", exact=True)
