@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 export NO_MKDOCS_2_WARNING := 1
 PORT ?= 8000
+SITE_CLI := $(BIN)/python -m samtalsplan_site
 
 # The newest Python 3.12+ on PATH, else in pyenv's versions (pyodide-build needs 3.12+).
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
@@ -30,6 +31,8 @@ $(BIN)/.installed: requirements-dev.txt pyproject.toml
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# Editable, so the build package (pyapp/samtalsplan_site) and the browser package import as they are.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -44,12 +47,12 @@ site: setup
 
 # The release zip: the site, the IIS/nginx/Apache configs and a README.
 dist: site
-	$(BIN)/python overrides/hooks/release.py dist site dist
+	$(SITE_CLI) dist site dist
 
 # Offline caching is off here (SAMTALSPLAN_OFFLINE=off), so every rebuild shows at once.
 serve: setup
 	SAMTALSPLAN_OFFLINE=off $(BIN)/mkdocs build --strict
-	SAMTALSPLAN_OFFLINE=off $(BIN)/python overrides/hooks/static_server.py site --host $(HOST) --port $(PORT) --rebuild
+	SAMTALSPLAN_OFFLINE=off $(SITE_CLI) serve site --host $(HOST) --port $(PORT) --rebuild
 
 bench: site
 	$(BIN)/python tests/benchmark.py

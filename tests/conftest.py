@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,13 +15,11 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from samtalsplan_site.release import build_zip
+from samtalsplan_site.server import SiteHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-from release import build_zip  # noqa: E402
-from static_server import SiteHandler, serve  # noqa: E402
 
 # Hypothesis fails an example that runs over 200 ms: a timing assertion, which
 # a loaded machine trips. Speed is measured by `make bench` instead.
@@ -54,7 +51,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "planera" / "index.html").is_file():
-        pytest.fail("The site is not built: run `make site` (make test does it first).")
+        pytest.fail(f"The site is not built in {SITE}: run `make site` (make test does it first).")
     return SITE
 
 

@@ -2,18 +2,19 @@
 
 The form is static HTML made at build time from the Python model
 (`samtalsplan.form`), labelled from the same catalogues Python uses, so the
-page, the validator and the downloads always agree on fields and words.
+page, the validator and the downloads always agree on fields and words. The
+MkDocs adapter (``overrides/hooks/page_context.py``) checks the settings at
+config time, hands ``template_globals`` to the templates and publishes the
+plan file's JSON Schema after the build.
 """
 
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
 
 from samtalsplan.codec import VERSION
 from samtalsplan.form import form_tree
@@ -49,29 +50,30 @@ def _unknown_page(kind: str) -> str:
     raise ValueError(f"front matter samtalsplan: {kind!r} is no page with a form")
 
 
-def on_config(config: Any) -> Any:
+def check_settings(config: Any) -> None:
+    """Stop the build if the organisation's settings are wrong."""
     _settings(config)
-    return config
 
 
-def on_env(env: Any, *, config: Any, files: Any) -> Any:
-    env.globals["samtalsplan_form"] = [asdict(node) for node in form_tree()]
-    env.globals["samtalsplan_forms"] = lambda page: [asdict(node) for node in form_tree(page)]
-    env.globals["samtalsplan_unknown_page"] = _unknown_page
-    env.globals["samtalsplan_t"] = lambda key, lang, **params: translate(
-        key, language(lang), **params
-    )
-    env.globals["samtalsplan_has"] = _has_message
-    env.globals["samtalsplan_id"] = _control_id
-    env.globals["samtalsplan_messages"] = _messages
-    env.globals["samtalsplan_settings"] = _settings
-    env.globals["samtalsplan_format_version"] = VERSION
-    return env
+def template_globals() -> Mapping[str, Any]:
+    """What the templates call and read, by name."""
+    helpers: dict[str, Any] = {
+        "samtalsplan_form": [asdict(node) for node in form_tree()],
+        "samtalsplan_forms": lambda page: [asdict(node) for node in form_tree(page)],
+        "samtalsplan_unknown_page": _unknown_page,
+        "samtalsplan_t": lambda key, lang, **params: translate(key, language(lang), **params),
+        "samtalsplan_has": _has_message,
+        "samtalsplan_id": _control_id,
+        "samtalsplan_messages": _messages,
+        "samtalsplan_settings": _settings,
+        "samtalsplan_format_version": VERSION,
+    }
+    return helpers
 
 
-def on_post_build(*, config: Any) -> None:
+def publish_schema(site_dir: Path) -> None:
     """Publish the plan file's JSON Schema, generated from the model."""
-    target = Path(config["site_dir"]) / SCHEMA_PATH
+    target = site_dir / SCHEMA_PATH
     text = schema_json()
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
