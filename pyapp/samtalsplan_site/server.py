@@ -68,7 +68,14 @@ class _LoggingHandler(SiteHandler):
 
 
 class SiteServer(ThreadingHTTPServer):
-    """The threading HTTP server the site is served by."""
+    """A threading HTTP server that takes a dropped connection in its stride."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that navigates away or cancels a download closes its socket
+        # mid-response: nothing went wrong here, so no traceback for it.
+        if isinstance(sys.exception(), ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def serve(
