@@ -23,6 +23,7 @@ help:
 	@echo "make test    run every test: Python unit tests and Chromium end-to-end tests"
 	@echo "make site    build the deployable static site into site/"
 	@echo "make dist    build the release zip (site and server configs) into dist/"
+	@echo "make unit    run the tests that need neither a built site nor a browser"
 	@echo "make lint    type-check (mypy --strict) and lint (ruff)"
 	@echo "make bench   measure start-up, responsiveness, bytes and memory against bare Pyodide"
 
@@ -60,8 +61,9 @@ bench: site
 test: site
 	$(BIN)/pytest
 
+# Needs no built site: tests that do are marked `site` (tests/conftest.py).
 unit: setup
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e and not site"
 
 e2e: site
 	$(BIN)/pytest -m e2e

@@ -1,7 +1,9 @@
 """Shared fixtures: the built site served on localhost, and Debian's Chromium.
 
 End-to-end tests live in tests/e2e/ and are marked `e2e` automatically. They
-need the built site (`make site`, which `make test` runs first).
+need the built site (`make site`, which `make test` runs first), as does every
+test that asks for a fixture below that reads it: those are marked `site`, so
+`make unit` (`-m "not e2e and not site"`) passes where no site is built.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from samtalsplan_site.server import SiteHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
+# The fixtures that read the built site; a test that uses any of them is marked `site`.
+SITE_FIXTURES = frozenset({"site_dir", "site_url", "release_zip", "release_dir"})
 
 # Hypothesis fails an example that runs over 200 ms: a timing assertion, which
 # a loaded machine trips. Speed is measured by `make bench` instead.
@@ -46,6 +50,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")
