@@ -4,6 +4,7 @@ End-to-end tests live in tests/e2e/ and are marked `e2e` automatically. They
 need the built site (`make site`, which `make test` runs first), as does every
 test that asks for a fixture below that reads it: those are marked `site`, so
 `make unit` (`-m "not e2e and not site"`) passes where no site is built.
+SAMTALSPLAN_SITE names another built site to test (`make test-properdocs`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from samtalsplan_site.release import build_zip
 from samtalsplan_site.server import SiteHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
+SITE = ROOT / os.environ.get("SAMTALSPLAN_SITE", "site")
 # The fixtures that read the built site; a test that uses any of them is marked `site`.
 SITE_FIXTURES = frozenset({"site_dir", "site_url", "release_zip", "release_dir"})
 

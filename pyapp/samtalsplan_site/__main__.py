@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="the port; 0 picks a free one (default: %(default)s)")
     serve.add_argument("--rebuild", action="store_true", help="rebuild the site when a source changes")
+    serve.add_argument(
+        "--generator", choices=server.GENERATORS, default=server.GENERATORS[0],
+        help="what --rebuild builds with (default: %(default)s)",
+    )
     return parser
 
 
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "dist":
             print(release.build_zip(args.site_dir, args.out_dir))
         elif args.command == "serve":
-            server.run(args.site_dir, args.host, args.port, args.rebuild)
+            server.run(args.site_dir, args.host, args.port, args.rebuild, args.generator)
     except (OSError, ValueError, RuntimeError) as error:
         print(f"samtalsplan_site {args.command}: {error}", file=sys.stderr)
         return 1

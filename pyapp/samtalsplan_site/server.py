@@ -18,10 +18,12 @@ import time
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from . import serving
 from .paths import ASSETS_PARTIAL, PROJECT, SOURCES
+
+GENERATORS: Final = ("mkdocs", "properdocs")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -99,7 +101,7 @@ def _latest_change() -> float:
     )
 
 
-def _rebuild_on_change(site_dir: Path, interval: float = 1.0) -> None:
+def _rebuild_on_change(site_dir: Path, generator: str, interval: float = 1.0) -> None:
     """Poll the sources; build the site into ``site_dir`` again when one changes."""
     seen = _latest_change()
     while True:
@@ -108,8 +110,9 @@ def _rebuild_on_change(site_dir: Path, interval: float = 1.0) -> None:
         if latest > seen:
             seen = latest
             print("A source changed: rebuilding the site …", flush=True)
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-            subprocess.run([*command, "--site-dir", str(site_dir)], cwd=PROJECT, check=False)
+            command = [sys.executable, "-m", generator, "build", "--strict", "--quiet"]
+            where = ["--config-file", "mkdocs.yml", "--site-dir", str(site_dir)]
+            subprocess.run([*command, *where], cwd=PROJECT, check=False)
 
 
 def run(
@@ -117,12 +120,15 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8000,
     rebuild: bool = False,
+    generator: str = GENERATORS[0],
 ) -> None:
     """Serve ``site_dir`` in the foreground, logging each request, until interrupted."""
+    if generator not in GENERATORS:
+        raise ValueError(f"generator {generator!r} is none of {', '.join(GENERATORS)}")
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir} is no folder: build the site first (make site)")
     if rebuild:
-        target = functools.partial(_rebuild_on_change, site_dir.resolve())
+        target = functools.partial(_rebuild_on_change, site_dir.resolve(), generator)
         threading.Thread(target=target, daemon=True).start()
     server = SiteServer((host, port), functools.partial(_LoggingHandler, directory=str(site_dir)))
     print(f"Serving {site_dir} on http://{host}:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
