@@ -27,35 +27,49 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     assets = commands.add_parser(
-        "assets", help="stage the Python assets and copy them into SITE_DIR",
-        description="Stage the Python assets, write the partial the templates read, copy them into SITE_DIR.",
+        "assets",
+        help="stage the Python assets and copy them into SITE_DIR",
+        description="Stage the Python assets, write the partial the templates read, "
+        "and copy the assets into SITE_DIR.",
     )
     assets.add_argument("site_dir", metavar="SITE_DIR", type=Path, help="the built site's folder")
 
     stamp = commands.add_parser(
-        "stamp", help="stamp the offline service worker with the build's files",
+        "stamp",
+        help="stamp the offline service worker with the build's files",
         description="Write the list of the site's files and a build id into SITE_DIR/sw.js.",
     )
     stamp.add_argument("site_dir", metavar="SITE_DIR", type=Path, help="the built site's folder")
 
     dist = commands.add_parser(
-        "dist", help="build the release zip into OUT_DIR",
-        description="Build OUT_DIR/samtalsplan-<version>.zip: the site, the filled-in server configs, a README.",
+        "dist",
+        help="build the release zip into OUT_DIR",
+        description="Build OUT_DIR/samtalsplan-<version>.zip: the site, the filled-in "
+        "server configs and a README.",
     )
     dist.add_argument("site_dir", metavar="SITE_DIR", type=Path, help="the built site's folder")
     dist.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="where the zip goes")
 
     serve = commands.add_parser(
-        "serve", help="serve the built site on http://HOST:PORT/",
+        "serve",
+        help="serve the built site on http://HOST:PORT/",
         description="Serve SITE_DIR with the MIME types, caching and precompressed copies of a "
         "well-configured server; with --rebuild, build it again whenever a source changes.",
     )
     serve.add_argument("site_dir", metavar="SITE_DIR", type=Path, help="the built site's folder")
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="the port; 0 picks a free one (default: %(default)s)")
-    serve.add_argument("--rebuild", action="store_true", help="rebuild the site when a source changes")
     serve.add_argument(
-        "--generator", choices=server.GENERATORS, default=server.GENERATORS[0],
+        "--host", default="127.0.0.1", help="the address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="the port; 0 picks a free one (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--rebuild", action="store_true", help="rebuild the site when a source changes"
+    )
+    serve.add_argument(
+        "--generator",
+        choices=server.GENERATORS,
+        default=server.GENERATORS[0],
         help="what --rebuild builds with (default: %(default)s)",
     )
     return parser

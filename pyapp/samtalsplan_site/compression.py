@@ -59,7 +59,8 @@ def fingerprint() -> str:
     """The policy in a line, so a cache of copies made by another policy is not reused."""
     encodings = " ".join(f"{e.name}{e.suffix}" for e in ENCODINGS)
     levels = f"brotli {BROTLI_QUALITY}, gzip {GZIP_LEVEL}"
-    return f"{encodings}; {levels}; {' '.join(sorted(COMPRESSIBLE))}; {MIN_BYTES} B; {MIN_SAVING} saved"
+    files = f"{' '.join(sorted(COMPRESSIBLE))}; {MIN_BYTES} B; {MIN_SAVING} saved"
+    return f"{encodings}; {levels}; {files}"
 
 
 def worth_compressing(path: PurePath, size: int) -> bool:

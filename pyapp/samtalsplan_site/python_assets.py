@@ -49,7 +49,8 @@ LOCKFILE: Final = "pyodide-lock.json"
 RUNTIME_FILES: Final = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # What shapes the staged files besides the browser package itself.
 _BUILD_INPUTS: Final = tuple(
-    PACKAGE_DIR / name for name in ("python_assets.py", "bytecode.py", "bytecode.mjs", "compression.py")
+    PACKAGE_DIR / name
+    for name in ("python_assets.py", "bytecode.py", "bytecode.mjs", "compression.py")
 )
 
 
@@ -182,7 +183,9 @@ def stage(staging: Path = STAGING, node_modules: Path = NODE_MODULES) -> Browser
     if staging.exists():
         shutil.rmtree(staging)
     runtime = _runtime(version, node_modules)
-    shutil.copytree(runtime, staging / RUNTIME_FOLDER / version, ignore=shutil.ignore_patterns(".complete"))
+    shutil.copytree(
+        runtime, staging / RUNTIME_FOLDER / version, ignore=shutil.ignore_patterns(".complete")
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         plain = build_wheel(Path(tmp) / "plain")

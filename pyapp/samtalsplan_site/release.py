@@ -44,7 +44,9 @@ def content_security_policy(site_dir: Path) -> str:
     """The pages' policy (csp.py) as a header for the whole site: the hashes of
     every inline script any page runs."""
     hashes = {
-        h for page in site_dir.rglob("*.html") for h in csp.inline_script_hashes(page.read_text("utf-8"))
+        h
+        for page in site_dir.rglob("*.html")
+        for h in csp.inline_script_hashes(page.read_text("utf-8"))
     }
     return csp.policy(sorted(hashes), header=True)
 
@@ -120,7 +122,9 @@ def build_zip(site_dir: Path, out_dir: Path) -> Path:
                 info.compress_type = zipfile.ZIP_STORED
             archive.writestr(info, data)
             # Copies the site has already (the runtime's, made at staging) come as they are.
-            present = frozenset(s for s in compression.SUFFIXES if path.with_name(path.name + s).exists())
+            present = frozenset(
+                s for s in compression.SUFFIXES if path.with_name(path.name + s).exists()
+            )
             for suffix, packed in compression.copies(path, data, skip=present).items():
                 copy = _zip_entry(name + suffix, path)
                 copy.compress_type = zipfile.ZIP_STORED

@@ -131,7 +131,10 @@ def run(
         target = functools.partial(_rebuild_on_change, site_dir.resolve(), generator)
         threading.Thread(target=target, daemon=True).start()
     server = SiteServer((host, port), functools.partial(_LoggingHandler, directory=str(site_dir)))
-    print(f"Serving {site_dir} on http://{host}:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
+    print(
+        f"Serving {site_dir} on http://{host}:{server.server_address[1]}/ (Ctrl+C stops)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
