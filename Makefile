@@ -8,6 +8,15 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 export NO_MKDOCS_2_WARNING := 1
 PORT ?= 8000
+# What builds the site: mkdocs (the default) or properdocs (its maintained fork), e.g.
+# `make site GENERATOR=properdocs`. README: "Which generator".
+GENERATOR ?= mkdocs
+ifeq ($(filter $(GENERATOR),mkdocs properdocs),)
+$(error GENERATOR must be mkdocs or properdocs, not '$(GENERATOR)')
+endif
+SITE_CLI := $(BIN)/python -m samtalsplan_site
+# The config named, as ProperDocs asks (it would look for properdocs.yml first).
+BUILD_SITE = $(BIN)/$(1) build --strict --config-file mkdocs.yml
 
 # The newest Python 3.12+ on PATH, else in pyenv's versions (pyodide-build needs 3.12+).
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
@@ -15,13 +24,15 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help setup site dist serve test unit e2e lint bench clean
+.PHONY: help setup site dist serve test unit e2e test-properdocs lint bench clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(HOST):$(PORT)/ (rebuilds on change; reload to see it)"
 	@echo "make test    run every test: Python unit tests and Chromium end-to-end tests"
-	@echo "make site    build the deployable static site into site/"
+	@echo "make site    build the deployable static site into site/ (GENERATOR=properdocs: with ProperDocs)"
 	@echo "make dist    build the release zip (site and server configs) into dist/"
+	@echo "make unit    run the tests that need neither a built site nor a browser"
+	@echo "make test-properdocs  build with ProperDocs into site-properdocs/ and run the planner's browser tests on it"
 	@echo "make lint    type-check (mypy --strict) and lint (ruff)"
 	@echo "make bench   measure start-up, responsiveness, bytes and memory against bare Pyodide"
 
@@ -30,6 +41,8 @@ $(BIN)/.installed: requirements-dev.txt pyproject.toml
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# Editable, so the build package (pyapp/samtalsplan_site) and the browser package import as they are.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -40,16 +53,16 @@ node_modules/.installed: package.json package-lock.json
 setup: $(BIN)/.installed node_modules/.installed
 
 site: setup
-	$(BIN)/mkdocs build --strict
+	$(call BUILD_SITE,$(GENERATOR))
 
 # The release zip: the site, the IIS/nginx/Apache configs and a README.
 dist: site
-	$(BIN)/python overrides/hooks/release.py dist site dist
+	$(SITE_CLI) dist site dist
 
 # Offline caching is off here (SAMTALSPLAN_OFFLINE=off), so every rebuild shows at once.
 serve: setup
-	SAMTALSPLAN_OFFLINE=off $(BIN)/mkdocs build --strict
-	SAMTALSPLAN_OFFLINE=off $(BIN)/python overrides/hooks/static_server.py site --host $(HOST) --port $(PORT) --rebuild
+	SAMTALSPLAN_OFFLINE=off $(call BUILD_SITE,$(GENERATOR))
+	SAMTALSPLAN_OFFLINE=off $(SITE_CLI) serve site --host $(HOST) --port $(PORT) --rebuild --generator $(GENERATOR)
 
 bench: site
 	$(BIN)/python tests/benchmark.py
@@ -57,15 +70,21 @@ bench: site
 test: site
 	$(BIN)/pytest
 
+# Needs no built site: tests that do are marked `site` (tests/conftest.py).
 unit: setup
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e and not site"
 
 e2e: site
 	$(BIN)/pytest -m e2e
+
+# The same sources built with ProperDocs, and the planner's browser tests against that build.
+test-properdocs: setup
+	$(call BUILD_SITE,properdocs) --site-dir site-properdocs
+	SAMTALSPLAN_SITE=site-properdocs $(BIN)/pytest tests/test_built_site.py tests/e2e/test_planner.py tests/e2e/test_pages.py
 
 lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check pyapp overrides/hooks tests
 
 clean:
-	rm -rf $(VENV) node_modules site build dist .pytest_cache .mypy_cache
+	rm -rf $(VENV) node_modules site site-properdocs build dist .pytest_cache .mypy_cache

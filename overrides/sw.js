@@ -2,7 +2,7 @@
 // the site comes from a cache, so the guidance and the planner work without
 // network.
 //
-// One build, one cache. The build step (overrides/hooks/release.py) writes the
+// One build, one cache. The build step (samtalsplan_site/service_worker.py) writes the
 // site's file list and a build id, a digest of every file, into MANIFEST below;
 // a new deploy changes this file, so the browser installs the new worker beside
 // the old one. The new worker fills a cache of its own before it takes over,

@@ -25,13 +25,13 @@ from typing import Any, ClassVar
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
+from samtalsplan_site.server import SiteHandler, serve
 
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from e2e.planner_page import wait_until  # noqa: E402
-from static_server import SiteHandler, serve  # noqa: E402
+# Run as a script, so tests/ is first on sys.path (conftest, e2e).
+from conftest import CHROMIUM_ARGS, chromium_path
+from e2e.planner_page import wait_until
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SITE = ROOT / "site"
 # Functions, not expressions: Playwright evals expressions, which the pages' CSP forbids.

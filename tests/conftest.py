@@ -1,14 +1,16 @@
 """Shared fixtures: the built site served on localhost, and Debian's Chromium.
 
 End-to-end tests live in tests/e2e/ and are marked `e2e` automatically. They
-need the built site (`make site`, which `make test` runs first).
+need the built site (`make site`, which `make test` runs first), as does every
+test that asks for a fixture below that reads it: those are marked `site`, so
+`make unit` (`-m "not e2e and not site"`) passes where no site is built.
+SAMTALSPLAN_SITE names another built site to test (`make test-properdocs`).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,13 +18,13 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from samtalsplan_site.release import build_zip
+from samtalsplan_site.server import SiteHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-from release import build_zip  # noqa: E402
-from static_server import SiteHandler, serve  # noqa: E402
+SITE = ROOT / os.environ.get("SAMTALSPLAN_SITE", "site")
+# The fixtures that read the built site; a test that uses any of them is marked `site`.
+SITE_FIXTURES = frozenset({"site_dir", "site_url", "release_zip", "release_dir"})
 
 # Hypothesis fails an example that runs over 200 ms: a timing assertion, which
 # a loaded machine trips. Speed is measured by `make bench` instead.
@@ -49,12 +51,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "planera" / "index.html").is_file():
-        pytest.fail("The site is not built: run `make site` (make test does it first).")
+        pytest.fail(f"The site is not built in {SITE}: run `make site` (make test does it first).")
     return SITE
 
 

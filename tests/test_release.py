@@ -1,21 +1,16 @@
-"""The release zip (`make dist`): the whole site, the server configs filled in
-for this build, and the service worker stamped with the build's files."""
+"""The release zip (`make dist`): the whole site and the server configs filled
+in for this build (the service worker's stamp: test_service_worker.py)."""
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
-from overrides.hooks.release import (
-    content_security_policy,
-    package_version,
-    stamp_service_worker,
-)
+from samtalsplan_site.paths import SERVER_CONFIGS
+from samtalsplan_site.release import content_security_policy, package_version
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -23,13 +18,6 @@ MIME_TYPES = {
     ".whl": "application/octet-stream",
     ".json": "application/json",
 }
-
-
-def manifest(site: Path) -> dict[str, object]:
-    line = re.search(r"^const MANIFEST = (.*);$", (site / "sw.js").read_text("utf-8"), re.MULTILINE)
-    assert line, "sw.js has its MANIFEST line"
-    value: dict[str, object] = json.loads(line[1])
-    return value
 
 
 def test_zip_is_named_by_version_and_holds_the_whole_site(release_zip: Path, site_dir: Path) -> None:
@@ -101,28 +89,6 @@ def test_policy_allows_wasm_and_each_inline_script_by_hash(site_dir: Path) -> No
     assert directives["frame-ancestors"] == "'self'"
 
 
-def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_path: Path) -> None:
-    stamped = manifest(site_dir)
-    files, python = stamped["files"], stamped["python"]
-    assert isinstance(files, list) and isinstance(python, list)
-    assert {"./", "planera/", "en/planera/", "systemkontroll/", "assets/samtalsplan/worker.mjs"} <= set(files)
-    # The runtime and the wheel are listed apart: kept only once a page runs Python.
-    assert "assets/pyodide/314.0.7/pyodide.asm.wasm" in python
-    assert any(p.startswith("assets/python/") and p.endswith(".whl") for p in python)
-    assert any(p.startswith("assets/python/") and p.endswith("/python_stdlib.zip") for p in python)
-    assert not any(f.startswith(("assets/pyodide/", "assets/python/")) for f in files)
-    assert not any(f.endswith((".map", ".gz", ".br")) or f == "sw.js" for f in files + python)
-
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
-    assert stamp_service_worker(copy) == stamped["build"], "stamping again changes nothing"
-    (copy / "assets" / "samtalsplan" / "planner.js").write_text("// changed\n", encoding="utf-8")
-    assert stamp_service_worker(copy) != stamped["build"]
-    assert manifest(copy)["build"] != stamped["build"]
-
-
 @pytest.mark.parametrize("name", ["web.config", "samtalsplan.conf", ".htaccess"])
 def test_templates_have_the_policy_placeholder(name: str) -> None:
-    from tests.conftest import ROOT
-
-    assert "{{CSP}}" in (ROOT / "overrides" / "server" / name).read_text("utf-8")
+    assert "{{CSP}}" in (SERVER_CONFIGS / name).read_text("utf-8")

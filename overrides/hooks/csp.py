@@ -1,97 +1,39 @@
-"""A Content Security Policy on every page, with hashes for the theme's inline scripts.
+"""MkDocs adapter: each page's Content Security Policy (samtalsplan_site.csp).
 
-The policy is a meta tag written by ``overrides/main.html``. Its ``script-src``
-carries a placeholder that this hook replaces, once a page is rendered, by the
-sha256 hash of each inline script on that very page (Material's small
-bootstrap scripts, whose text differs with the page's depth). JSON data blocks
-(``type="application/json"``) are not run, so they need no hash. A page
-without the policy, or with the placeholder left over, fails the build.
-
-Under ``mkdocs serve`` the live-reload script that MkDocs injects changes on
-every request and cannot be hashed, so there (and only there) script-src also
-allows inline scripts; the built site never does.
+Listed after every hook that changes a page, since it hashes the page's
+inline scripts as they finally are.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-from typing import Any, Final
+from typing import Literal
 
-PLACEHOLDER: Final = "'sp-inline-script-hashes'"
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-POLICY: Final = "; ".join(
-    [
-        "default-src 'self'",
-        f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}",
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ]
-)
+from samtalsplan_site import csp
 
-# Script types the browser runs; anything else (JSON, templates) is data.
-_RUN_TYPES: Final = {"", "text/javascript", "application/javascript", "module"}
-_SCRIPT: Final = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
-_TYPE: Final = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_SRC: Final = re.compile(r"\bsrc\s*=", re.IGNORECASE)
-
-_serving = False
+# `mkdocs serve` injects a live-reload script that changes on every request.
+_allow_inline = False
 
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    global _allow_inline
+    _allow_inline = command == "serve"
 
 
-def on_env(env: Any, *, config: Any, files: Any) -> Any:
-    env.globals["samtalsplan_csp"] = POLICY
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["samtalsplan_csp"] = csp.POLICY
     return env
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP source expression of every inline script the browser would run."""
-    hashes = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match["attrs"]
-        kind = _TYPE.search(attrs)
-        if _SRC.search(attrs) or (kind and kind[1].lower() not in _RUN_TYPES):
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(set(hashes))
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    return csp.fill_in(output, page.file.src_uri, allow_inline=_allow_inline)
 
 
-def policy(hashes: list[str], *, header: bool = False) -> str:
-    """The policy with these inline-script hashes. As an HTTP header (the
-    server configs in the release zip) it also forbids framing by other sites,
-    which a meta tag cannot say."""
-    text = POLICY.replace(PLACEHOLDER, " ".join(hashes)).replace("  ", " ").replace(" ;", ";")
-    return f"{text}; frame-ancestors 'self'" if header else text
-
-
-def _with_hashes(html: str, where: str) -> str:
-    if PLACEHOLDER not in html:
-        raise ValueError(
-            f"{where}: no Content Security Policy (does its template extend main.html?)"
-        )
-    sources = inline_script_hashes(html)
-    if _serving:
-        sources.append("'unsafe-inline'")
-    return html.replace(PLACEHOLDER, " ".join(sources), 1)
-
-
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    return _with_hashes(output, page.file.src_uri)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return _with_hashes(output_content, template_name)
+    return csp.fill_in(output_content, template_name, allow_inline=_allow_inline)

@@ -1,66 +1,66 @@
-"""MkDocs adapter: the organisation's settings, checked once, and each page's
-resolved ``samtalsplan`` object for its template (samtalsplan_site.form_pages)."""
+"""MkDocs adapter for the pages with a form (samtalsplan_site.form_pages): the
+organisation's settings, checked once; the Python assets those pages load
+(samtalsplan_site.python_assets); each page's resolved ``samtalsplan`` object;
+and the plan file's JSON Schema."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "pyapp"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import pyodide_assets
-from samtalsplan_site.form_pages import form_page, publish_schema, selfcheck_page, site_context
+from samtalsplan_site import form_pages, python_assets
 from samtalsplan_site.site_settings import SettingsError, SiteSettings, guide_page, read_settings
 
 _settings = SiteSettings()
 _assets: dict[str, Any] = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     global _settings
     try:
-        _settings = read_settings((config.extra or {}).get("samtalsplan"))
+        _settings = read_settings(config.extra.get("samtalsplan"))
     except SettingsError as error:
         raise PluginError(str(error)) from None
     return config
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    assets = pyodide_assets.stage()  # staged once per change of its inputs
-    _assets.update(runtime=assets.runtime, lockfile=assets.lockfile, stdlib=assets.stdlib, packages=assets.packages)
+    _assets.update(python_assets.stage().paths())  # staged again only when its inputs change
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Every guidance link a planner section names leads to a page of the site."""
     urls = {file.url for file in files.documentation_pages()}
     for section, path in _settings.guide.items():
         if guide_page(path) not in urls:
-            raise PluginError(f"extra.samtalsplan.guide.{section}: no page {guide_page(path)!r} in docs/.")
+            raise PluginError(f"extra.samtalsplan.guide.{section}: there is no page {guide_page(path)!r} in docs/.")
     return files
 
 
-def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    env.globals["samtalsplan"] = site_context(_settings)
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["samtalsplan"] = form_pages.site_context(_settings)
     return env
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    template = page.meta.get("template")
-    lang = config.theme.get("language", "sv")
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    template, lang = page.meta.get("template"), config.theme["language"]
     if template == "form-page.html":
-        context["samtalsplan"] = form_page(str(page.meta.get("samtalsplan", "")), lang, page.url, _settings, _assets)
+        kind = str(page.meta.get("samtalsplan", ""))
+        context["samtalsplan"] = form_pages.form_page(kind, lang, page.url, _settings, _assets)
     elif template == "selfcheck.html":
-        context["samtalsplan"] = selfcheck_page(lang, page.url, _settings, _assets)
+        context["samtalsplan"] = form_pages.selfcheck_page(lang, page.url, _settings, _assets)
     return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Publish the plan file's JSON Schema, generated from the model."""
-    publish_schema(Path(config["site_dir"]))
+    python_assets.publish(Path(config.site_dir))
+    form_pages.publish_schema(Path(config.site_dir))

@@ -1,7 +1,7 @@
 """Hosting: the site under a sub-path, the admin self-check, and the release
 zip served by a real nginx with the config it ships.
 
-The test server (overrides/hooks/static_server.py, as `make serve`) sends the
+The test server (samtalsplan_site/server.py, as `make serve`) sends the
 right types, precompressed files and caching headers, so the self-check is
 green there; a server with the wrong wasm type turns it red, with the fix."""
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from overrides.hooks.release import stamp_service_worker
+from samtalsplan_site.service_worker import stamp_service_worker
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from ..conftest import serve

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
+import socket
+import struct
+import threading
 import urllib.request
 from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
 
 import pytest
+
+from samtalsplan_site.server import SiteHandler, SiteServer
 
 from tests.conftest import serve
 
@@ -51,3 +57,39 @@ def test_sends_a_precompressed_copy_to_browsers_that_accept_it(root: str) -> Non
     assert headers["Content-Encoding"] == "gzip"
     assert headers["Content-Type"] == "application/wasm"
     assert gzip.decompress(body).startswith(b"\0asm")
+
+
+class _JoinedServer(SiteServer):
+    """Closing waits for every request's thread, so all it wrote is there to read."""
+
+    daemon_threads = False
+    block_on_close = True
+
+
+class _LoggingHandler(SiteHandler):
+    quiet = False  # as make serve logs
+
+
+def test_a_dropped_connection_leaves_no_traceback(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A browser that navigates away mid-download closes its socket: the server
+    goes on, and its terminal shows the request, not a traceback."""
+    (tmp_path / "big.wasm").write_bytes(bytes(32 * 1024 * 1024))
+    (tmp_path / "index.html").write_text("<h1>Hej</h1>", encoding="utf-8")
+    server = _JoinedServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        for reset in (False, True):  # a plain close (a broken pipe here), and a reset
+            client = socket.create_connection(("127.0.0.1", port))
+            client.sendall(b"GET /big.wasm HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            assert client.recv(1024).startswith(b"HTTP/1.0 200"), "the response has begun"
+            if reset:
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()
+        assert get(f"http://127.0.0.1:{port}/")[0] == b"<h1>Hej</h1>", "still serving"
+    finally:
+        server.shutdown()
+        server.server_close()
+    stderr = capfd.readouterr().err
+    assert stderr.count('"GET /big.wasm HTTP/1.1" 200') == 2, stderr
+    assert "Traceback" not in stderr and "Exception" not in stderr, stderr

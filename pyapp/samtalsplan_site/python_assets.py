@@ -1,12 +1,11 @@
 """Python assets for the browser: the package wheel, its lockfile, the runtime.
 
-The steps run in any Python, with or without MkDocs:
-
-    python overrides/hooks/pyodide_assets.py SITE_DIR
-
-As a MkDocs hook, ``on_pre_build`` stages the assets and writes the browser
-config partial the planner template reads; ``on_post_build`` copies the staged
-assets into the built site.
+``stage`` builds them into a site-shaped tree under ``build/`` (skipped when
+none of its inputs changed) and says where they are (``BrowserConfig``, which
+the form pages hand to the browser), and ``publish`` copies them into a built
+site. The MkDocs adapter (``overrides/hooks/form_pages.py``) stages before the
+build and publishes after it; ``python -m samtalsplan_site assets SITE_DIR``
+does both.
 
 Layout in the site:
 - ``assets/pyodide/<version>/``: the pinned runtime, copied from node_modules.
@@ -20,7 +19,6 @@ Layout in the site:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import shutil
@@ -29,25 +27,31 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-PROJECT = Path(__file__).resolve().parents[2]
-PACKAGE = "samtalsplan"
-STDLIB = "python_stdlib.zip"
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
+from . import compression
+from .paths import (
+    BROWSER_PACKAGE,
+    NODE_MODULES,
+    PACKAGE_DIR,
+    PROJECT,
+    PYTHON_FOLDER,
+    RUNTIME_CACHE,
+    RUNTIME_FOLDER,
+    STAGING,
 )
-STAGING = PROJECT / "build" / "site-assets"
-RUNTIME_CACHE = PROJECT / "build" / "pyodide-runtime"
-# A compressed copy is kept only when it saves at least this share of the bytes
-# (python_stdlib.zip and wheels are zip files already).
-MIN_SAVING = 0.05
-PARTIAL = PROJECT / "overrides" / "partials" / "samtalsplan-assets.html"
-HOOKS = Path(__file__).resolve().parent
+
+PACKAGE: Final = "samtalsplan"
+STDLIB: Final = "python_stdlib.zip"
+LOCKFILE: Final = "pyodide-lock.json"
+# The runtime's files the site serves. Pyodide's full lockfile (119 KB) only
+# feeds add-wheels, and the standard library comes with bytecode beside our wheel.
+RUNTIME_FILES: Final = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# What shapes the staged files besides the browser package itself.
+_BUILD_INPUTS: Final = tuple(
+    PACKAGE_DIR / name
+    for name in ("python_assets.py", "bytecode.py", "bytecode.mjs", "compression.py")
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,12 @@ class BrowserConfig:
     pyodide_version: str
     package_version: str
 
+    def paths(self) -> dict[str, Any]:
+        """What a page needs to find them: runtime, lockfile, standard library, packages."""
+        return {"runtime": self.runtime, "lockfile": self.lockfile, "stdlib": self.stdlib, "packages": self.packages}
 
-def pyodide_version(node_modules: Path = PROJECT / "node_modules") -> str:
+
+def pyodide_version(node_modules: Path = NODE_MODULES) -> str:
     manifest = node_modules / "pyodide" / "package.json"
     if not manifest.is_file():
         raise FileNotFoundError(f"{manifest} is missing: run `npm ci` (make does it for you)")
@@ -105,7 +113,7 @@ def compile_for_browser(wheel: Path, node_modules: Path, out_dir: Path) -> tuple
     if node is None:
         raise RuntimeError("node is missing: install Node.js 20 or newer")
     compiled, stdlib = out_dir / wheel.name, out_dir / STDLIB
-    script = HOOKS / "bytecode.mjs"
+    script = PACKAGE_DIR / "bytecode.mjs"
     _run([node, str(script), str(node_modules / "pyodide"), str(wheel), str(compiled), str(stdlib)])
     return compiled, stdlib
 
@@ -140,52 +148,32 @@ def _inputs_digest(node_modules: Path) -> str:
     """A digest of everything staging reads, to skip work when none of it changed
     (MkDocs builds once per language, and `mkdocs serve` on every edit)."""
     digest = hashlib.sha256()
-    sources = sorted((PROJECT / "pyapp").rglob("*"))
-    inputs = [
-        Path(__file__),
-        HOOKS / "bytecode.py",
-        HOOKS / "bytecode.mjs",
-        PROJECT / "pyproject.toml",
-        node_modules / "pyodide" / "package.json",
-    ]
+    sources = sorted(BROWSER_PACKAGE.rglob("*"))
+    inputs = [*_BUILD_INPUTS, PROJECT / "pyproject.toml", node_modules / "pyodide" / "package.json"]
     for path in [*inputs, *sources]:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def precompress(path: Path) -> None:
-    """Write ``.br`` and ``.gz`` beside ``path`` for servers that can send them
-    as they are (nginx gzip_static/brotli_static, IIS, our static_server.py).
-    Brotli at its best quality is slow (about 40 s for the runtime's wasm), so
-    the runtime is compressed once per Pyodide version and cached."""
-    import brotli  # type: ignore[import-untyped]  # only the build needs it
-
-    data = path.read_bytes()
-    packed = {
-        ".br": brotli.compress(data, quality=11),
-        ".gz": gzip.compress(data, compresslevel=9, mtime=0),
-    }
-    for suffix, content in packed.items():
-        if len(content) <= len(data) * (1 - MIN_SAVING):
-            path.with_name(path.name + suffix).write_bytes(content)
-
-
 def _runtime(version: str, node_modules: Path) -> Path:
-    """The runtime files of one Pyodide version, with compressed copies, cached."""
+    """The runtime's site files of one Pyodide version with their compressed
+    copies, cached (brotli takes about 40 s), made again if the policy changes."""
     cached = RUNTIME_CACHE / version
-    if not (cached / ".complete").is_file():
+    complete = cached / ".complete"
+    policy = compression.fingerprint()
+    if not complete.is_file() or complete.read_text(encoding="utf-8") != policy:
         if cached.exists():
             shutil.rmtree(cached)
         cached.mkdir(parents=True)
         for name in RUNTIME_FILES:
             shutil.copy2(node_modules / "pyodide" / name, cached / name)
-            precompress(cached / name)
-        (cached / ".complete").touch()
+            compression.precompress(cached / name)
+        complete.write_text(policy, encoding="utf-8")
     return cached
 
 
-def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules") -> BrowserConfig:
+def stage(staging: Path = STAGING, node_modules: Path = NODE_MODULES) -> BrowserConfig:
     """Build everything the browser needs into ``staging`` (a site-shaped tree)."""
     version = pyodide_version(node_modules)
     stamp = staging / ".inputs.json"
@@ -198,12 +186,9 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
             )
     if staging.exists():
         shutil.rmtree(staging)
-    runtime_dir = staging / "assets" / "pyodide" / version
     runtime = _runtime(version, node_modules)
-    # The full lockfile (119 KB) only feeds add-wheels; the browser gets ours,
-    # and the standard library with bytecode beside our wheel.
     shutil.copytree(
-        runtime, runtime_dir, ignore=shutil.ignore_patterns(".complete", "pyodide-lock.json*", STDLIB + "*")
+        runtime, staging / RUNTIME_FOLDER / version, ignore=shutil.ignore_patterns(".complete")
     )
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -211,17 +196,17 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
         wheel, stdlib = compile_for_browser(plain, node_modules, Path(tmp))
         # Named by what it holds, so a new build never meets a stale copy in a cache.
         digest = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
-        python_dir = staging / "assets" / "python" / digest
+        python_dir = staging / PYTHON_FOLDER / digest
         python_dir.mkdir(parents=True)
         shutil.copy2(wheel, python_dir / wheel.name)
         shutil.copy2(stdlib, python_dir / STDLIB)
-    lock_wheel(python_dir / wheel.name, runtime / "pyodide-lock.json", python_dir / "pyodide-lock.json")
-    precompress(python_dir / "pyodide-lock.json")
+    lock_wheel(python_dir / wheel.name, node_modules / "pyodide" / LOCKFILE, python_dir / LOCKFILE)
+    compression.precompress(python_dir / LOCKFILE)
 
     config = BrowserConfig(
-        runtime=f"assets/pyodide/{version}/",
-        lockfile=f"assets/python/{digest}/pyodide-lock.json",
-        stdlib=f"assets/python/{digest}/{STDLIB}",
+        runtime=f"{RUNTIME_FOLDER}/{version}/",
+        lockfile=f"{PYTHON_FOLDER}/{digest}/{LOCKFILE}",
+        stdlib=f"{PYTHON_FOLDER}/{digest}/{STDLIB}",
         packages=(PACKAGE,),
         pyodide_version=version,
         package_version=wheel.name.split("-")[1],
@@ -230,38 +215,6 @@ def stage(staging: Path = STAGING, node_modules: Path = PROJECT / "node_modules"
     return config
 
 
-def write_partial(config: BrowserConfig, partial: Path = PARTIAL) -> None:
-    """The Jinja partial the planner template imports; written only when it
-    changes, so `mkdocs serve` does not rebuild in a loop."""
-    text = (
-        "{#- Generated by overrides/hooks/pyodide_assets.py: do not edit. -#}\n"
-        f"{{%- set assets = {json.dumps(asdict(config))} -%}}\n"
-    )
-    partial.parent.mkdir(parents=True, exist_ok=True)
-    if not partial.exists() or partial.read_text(encoding="utf-8") != text:
-        partial.write_text(text, encoding="utf-8")
-
-
 def publish(site_dir: Path, staging: Path = STAGING) -> None:
     """Copy the staged assets into a built site."""
     shutil.copytree(staging / "assets", site_dir / "assets", dirs_exist_ok=True)
-
-
-# MkDocs hooks ---------------------------------------------------------------
-
-
-def on_pre_build(*, config: Any) -> None:
-    write_partial(stage())
-
-
-def on_post_build(*, config: Any) -> None:
-    publish(Path(config["site_dir"]))
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(
-            f"usage: {sys.argv[0]} SITE_DIR  (stages the Python assets and copies them into SITE_DIR)"
-        )
-    write_partial(stage())
-    publish(Path(sys.argv[1]))

@@ -1,0 +1,92 @@
+"""One precompression policy: which files get ``.br`` and ``.gz`` copies, and how.
+
+A server that can send a compressed copy as it is (nginx ``gzip_static`` and
+``brotli_static``, our ``server.py``) saves compressing it on every request.
+The runtime staging (``python_assets``) and the release zip (``release``) both
+write their copies here, so a file gets the same copies whichever step made
+them. Brotli at its best quality is slow (about 40 s for the runtime's wasm),
+so the runtime's copies are made once per Pyodide version and cached.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Final
+
+
+# The best each format offers: the copies are made once, at build time.
+BROTLI_QUALITY: Final = 11
+GZIP_LEVEL: Final = 9
+
+
+def _brotli(data: bytes) -> bytes:
+    import brotli  # type: ignore[import-untyped]  # only a build that compresses needs it
+
+    packed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
+    return packed
+
+
+def _gzip(data: bytes) -> bytes:
+    # No timestamp in the header: the same file gives the same bytes.
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """A content coding (RFC 9110, 8.4.1) and the suffix of its precompressed copy."""
+
+    name: str
+    suffix: str
+    compress: Callable[[bytes], bytes]
+
+
+# Best first: a server sends the first one the browser accepts.
+ENCODINGS: Final = (Encoding("br", ".br", _brotli), Encoding("gzip", ".gz", _gzip))
+SUFFIXES: Final = tuple(encoding.suffix for encoding in ENCODINGS)
+
+# Text and WebAssembly; zip files (python_stdlib.zip, wheels) are compressed already.
+COMPRESSIBLE: Final = frozenset({".wasm", ".mjs", ".js", ".css", ".json", ".html", ".svg", ".xml"})
+# Smaller files fit in a packet or two anyway (nginx's gzip_min_length says the same).
+MIN_BYTES: Final = 1024
+# A copy that saves less than this share of the bytes is not worth a second file.
+MIN_SAVING: Final = 0.10
+
+
+def fingerprint() -> str:
+    """The policy in a line, so a cache of copies made by another policy is not reused."""
+    encodings = " ".join(f"{e.name}{e.suffix}" for e in ENCODINGS)
+    levels = f"brotli {BROTLI_QUALITY}, gzip {GZIP_LEVEL}"
+    files = f"{' '.join(sorted(COMPRESSIBLE))}; {MIN_BYTES} B; {MIN_SAVING} saved"
+    return f"{encodings}; {levels}; {files}"
+
+
+def worth_compressing(path: PurePath, size: int) -> bool:
+    return path.suffix in COMPRESSIBLE and size >= MIN_BYTES
+
+
+def copies(path: PurePath, data: bytes, skip: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The compressed copies to keep beside the file ``path`` holding ``data``,
+    by their suffix (``.br``, ``.gz``); none of the encodings whose suffix is in ``skip``."""
+    if not worth_compressing(path, len(data)):
+        return {}
+    kept = {}
+    for encoding in ENCODINGS:
+        if encoding.suffix in skip:
+            continue
+        packed = encoding.compress(data)
+        if len(packed) <= len(data) * (1 - MIN_SAVING):
+            kept[encoding.suffix] = packed
+    return kept
+
+
+def precompress(path: Path) -> list[Path]:
+    """Write the policy's copies beside ``path``; returns the files written."""
+    written = []
+    for suffix, packed in copies(path, path.read_bytes()).items():
+        target = path.with_name(path.name + suffix)
+        target.write_bytes(packed)
+        written.append(target)
+    return written

@@ -1,0 +1,37 @@
+"""The offline service worker, stamped with the build's files and a build id."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from samtalsplan_site.service_worker import stamp_service_worker
+
+
+def manifest(site: Path) -> dict[str, object]:
+    line = re.search(r"^const MANIFEST = (.*);$", (site / "sw.js").read_text("utf-8"), re.MULTILINE)
+    assert line, "sw.js has its MANIFEST line"
+    value: dict[str, object] = json.loads(line[1])
+    return value
+
+
+def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_path: Path) -> None:
+    stamped = manifest(site_dir)
+    files, python = stamped["files"], stamped["python"]
+    assert isinstance(files, list) and isinstance(python, list)
+    assert {"./", "planera/", "en/planera/", "systemkontroll/", "assets/samtalsplan/worker.mjs"} <= set(files)
+    # The runtime and the wheel are listed apart: kept only once a page runs Python.
+    assert "assets/pyodide/314.0.7/pyodide.asm.wasm" in python
+    assert any(p.startswith("assets/python/") and p.endswith(".whl") for p in python)
+    assert any(p.startswith("assets/python/") and p.endswith("/python_stdlib.zip") for p in python)
+    assert not any(f.startswith(("assets/pyodide/", "assets/python/")) for f in files)
+    assert not any(f.endswith((".map", ".gz", ".br")) or f == "sw.js" for f in files + python)
+
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    assert stamp_service_worker(copy) == stamped["build"], "stamping again changes nothing"
+    (copy / "assets" / "samtalsplan" / "planner.js").write_text("// changed\n", encoding="utf-8")
+    assert stamp_service_worker(copy) != stamped["build"]
+    assert manifest(copy)["build"] != stamped["build"]
