@@ -167,7 +167,7 @@ def test_english_planner(page: Page, site_url: str) -> None:
         .read_text(encoding="utf-8")
         .startswith("# Development talk with Bo Ek\n")
     )
-    expect(page.get_by_role("link", name="Write the manager's name.")).to_be_visible()
+    expect(page.get_by_role("link", name="The talk: Write the manager's name.")).to_be_visible()
 
 
 def test_typing_works_before_python_is_ready(page: Page, site_url: str) -> None:

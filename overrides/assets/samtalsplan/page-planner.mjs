@@ -51,9 +51,13 @@ export function planner(form, config) {
     performance.mark("sp-hints");
   }, page.fail);
 
-  form.addEventListener("input", check); // the draft saves on its own (keepDraft)
+  // Only the plan's fields: a chosen file is a step of its own.
+  form.addEventListener("input", (event) => {
+    if (event.target.dataset.spPath) check(); // the draft saves on its own (keepDraft)
+  });
   form.addEventListener("change", (event) => {
-    if (event.target.dataset.spPath) touched.add(event.target.dataset.spPath);
+    if (!event.target.dataset.spPath) return;
+    touched.add(event.target.dataset.spPath);
     check();
   });
   form.addEventListener("focusout", (event) => {
@@ -110,6 +114,7 @@ export function planner(form, config) {
       reveal = true;
       feedback = reply.feedback;
       render();
+      check(); // after any check still under way for the form as it was
       draft.downloaded(); // the person has this plan as a file already
     },
   }));
@@ -122,6 +127,7 @@ export function planner(form, config) {
       markProposals(form, reply.proposals, page.text("ui.proposal"));
       feedback = reply.feedback;
       render();
+      check(); // after any check still under way for the form as it was
       draft.changed();
     },
   }));
