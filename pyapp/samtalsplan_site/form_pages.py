@@ -112,6 +112,9 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_hint": t("ui.open_hint"),
             "import_preparation": t("ui.import_preparation"),
             "import_preparation_hint": t("ui.import_preparation_hint"),
+            "files_heading": t("ui.files_heading"),
+            "review_heading": t("ui.review_heading"),
+            "review_none": t("ui.review_none"),
             "problems_heading": t("ui.problems_heading"),
             "advice_heading": t("ui.advice_heading"),
             "advice_intro": t("ui.advice_intro"),
@@ -131,7 +134,6 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_heading": t("ui.team_open_heading"),
             "open": t("ui.team_open"),
             "open_hint": t("ui.team_open_hint"),
-            "exports": t("ui.team_exports"),
         },
     }[kind]
     return {**common, **own}
