@@ -25,6 +25,8 @@ from typing import Any, ClassVar
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from samtalsplan_site import compression
+from samtalsplan_site.paths import COMPRESSED_CACHE
 from samtalsplan_site.server import SiteHandler, serve
 
 # Run as a script, so tests/ is first on sys.path (conftest, e2e).
@@ -293,6 +295,42 @@ def lighthouse_score(url: str, preset: str) -> float:
         "score"
     ]
     return score
+
+
+STOCK = ROOT / "build" / "stock-material"
+STOCK_PAGES = ("index.md", "under-samtalet.md")
+
+
+def stock_site() -> Path:
+    """Stock Material for MkDocs, built by the same MkDocs in the same run from the
+    same two guidance pages: the theme as it comes (no overrides, hooks or i18n),
+    with our Markdown extensions (the pages need them) and no web fonts (as ours),
+    served as ours is (compressed copies by the same policy, the same server)."""
+    import shutil
+
+    import yaml
+
+    ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    docs = STOCK / "docs"
+    shutil.rmtree(STOCK, ignore_errors=True)
+    docs.mkdir(parents=True)
+    for name in STOCK_PAGES:
+        shutil.copy(ROOT / "docs" / name, docs / name)
+    config = {
+        "site_name": ours["site_name"],
+        "site_url": "",
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "language": "sv", "font": False},
+        "plugins": ["search"],
+        "markdown_extensions": ours["markdown_extensions"],
+        "nav": [{"Start": "index.md"}, {"Under samtalet": "under-samtalet.md"}],
+    }
+    (STOCK / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    # Not --strict: the pages link to pages the stock site does not have.
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=STOCK, check=True)
+    compression.precompress_site(STOCK / "site", COMPRESSED_CACHE)
+    return STOCK / "site"
 
 
 def build_seconds() -> float:

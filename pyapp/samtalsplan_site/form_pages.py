@@ -43,6 +43,8 @@ SCRIPTS: Final = {
     "selfcheck": "assets/samtalsplan/selfcheck.mjs",
 }
 WORKER: Final = "assets/samtalsplan/worker.mjs"
+# Only the pages with a form load it (the build joins it to the site's stylesheet).
+FORMS_CSS: Final = "assets/samtalsplan/forms.css"
 
 # The messages a page's script shows itself (status, start-up errors, drafts):
 # by prefix, and per page where a page names its own work.
@@ -223,6 +225,7 @@ def form_page(
         "datalists": [{"id": "sp-suggest-organisation_goals", "options": list(goals)}] if goals and kind == "planner" else [],
         "storage_url": relative(language_root(lang) + STORAGE_PAGE, page_url),
         "scripts": {name: relative(path, page_url) for name, path in SCRIPTS.items()},
+        "stylesheet": relative(FORMS_CSS, page_url),
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 
@@ -252,6 +255,7 @@ def selfcheck_page(lang: str, page_url: str, settings: SiteSettings, assets: Map
             for name in SELF_CHECKS
         ],
         "script": relative(SCRIPTS["selfcheck"], page_url),
+        "stylesheet": relative(FORMS_CSS, page_url),
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 

@@ -23,6 +23,7 @@ SOURCES: Final = tuple(PROJECT / name for name in ("mkdocs.yml", "docs", "overri
 BUILD: Final = PROJECT / "build"
 STAGING: Final = BUILD / "site-assets"
 RUNTIME_CACHE: Final = BUILD / "pyodide-runtime"
+COMPRESSED_CACHE: Final = BUILD / "compressed"
 
 # In the built site: the Python runtime and our wheel, in folders named by
 # version and digest (so they may be cached for good).
