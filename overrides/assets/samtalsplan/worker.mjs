@@ -21,6 +21,17 @@ WebAssembly.instantiateStreaming = async (response, imports) => {
   if (!module) return instantiateStreaming(response, imports);
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
+// Pyodide asks for the wasm before it instantiates it; with the page's module
+// here that response would never be read, so it is not fetched at all.
+const fetchOnline = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const wanted = String(resource?.url ?? resource);
+  const method = (options?.method ?? resource?.method ?? "GET").toUpperCase();
+  if (method === "GET" && wanted.endsWith("/pyodide.asm.wasm") && (await compiled)) {
+    return new Response(new ArrayBuffer(0), { headers: { "Content-Type": "application/wasm" } });
+  }
+  return fetchOnline(resource, options);
+};
 
 self.onmessage = async ({ data: message }) => {
   const { id, kind } = message;
@@ -62,13 +73,18 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
   // The preflight runs beside the start-up rather than before it: it costs
   // nothing when all is well, and its error wins when loadPyodide would hang.
   const hangs = preflight(runtime).then(() => new Promise(() => {}));
+  // The lockfile is read once, for Pyodide and for our wheels, which download
+  // while the runtime starts.
+  const lock = fetchLock(lockfile);
+  lock.catch(() => {}); // awaited below; not unhandled meanwhile
+  const wheels = fetchWheels(lock, lockfile, packages);
+  wheels.catch(() => {}); // awaited below; not unhandled meanwhile
   const start = (options) => Promise.race([
     // The standard library comes with bytecode, from beside our wheel (bytecode.py).
-    hangs, loadPyodide({ indexURL: runtime, lockFileURL: lockfile, stdLibURL: stdlib, ...options }),
+    hangs, loadPyodide({
+      indexURL: runtime, lockFileContents: lock, packageBaseUrl: new URL(".", lockfile).href, stdLibURL: stdlib, ...options,
+    }),
   ]);
-  // The wheels download while the runtime starts.
-  const wheels = fetchWheels(lockfile, packages);
-  wheels.catch(() => {}); // awaited below; not unhandled meanwhile
 
   // The kept state belongs to this runtime and these wheels: the lockfile's
   // URL names the wheels by their sha256.
@@ -111,13 +127,18 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
 // the browser (fetch `integrity`). Python imports them straight from the zip
 // (zipimport, as it does the standard library): a pure-Python wheel needs no
 // unpacking, and nothing of Pyodide's package loader enters the start-up state.
-async function fetchWheels(lockfile, packages) {
-  let lock;
+async function fetchLock(lockfile) {
   try {
-    lock = await (await fetch(lockfile)).json();
+    const response = await fetch(lockfile);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return await response.json();
   } catch (error) {
     throw new StepError("package", "ui.error.package_missing", { message: `${lockfile}: ${error.message ?? error}` });
   }
+}
+
+async function fetchWheels(lockPromise, lockfile, packages) {
+  const lock = await lockPromise;
   return Promise.all(packages.map(async (name) => {
     const entry = lock.packages?.[name];
     const url = entry && new URL(entry.file_name, lockfile).href;
