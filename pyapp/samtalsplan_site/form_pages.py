@@ -22,6 +22,7 @@ from typing import Any, Final
 from markupsafe import Markup, escape
 
 from samtalsplan import codec, preparation
+from samtalsplan.document import stylesheet
 from samtalsplan.files import MAX_BYTES
 from samtalsplan.form import form_view
 from samtalsplan.i18n import DEFAULT_LANGUAGE, catalogue, language, translate
@@ -43,6 +44,10 @@ SCRIPTS: Final = {
     "selfcheck": "assets/samtalsplan/selfcheck.mjs",
 }
 WORKER: Final = "assets/samtalsplan/worker.mjs"
+# The plan as a printed document (samtalsplan.document), published by the build
+# from the package's one stylesheet and linked from the pages that print it.
+DOCUMENT_STYLES: Final = "assets/samtalsplan/document.css"
+_PRINTS: Final = ("planner", "follow_up")
 
 # The messages a page's script shows itself (status, start-up errors, drafts):
 # by prefix, and per page where a page names its own work.
@@ -112,6 +117,9 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_hint": t("ui.open_hint"),
             "import_preparation": t("ui.import_preparation"),
             "import_preparation_hint": t("ui.import_preparation_hint"),
+            "start_from_last_year": t("ui.start_from_last_year"),
+            "start_from_last_year_hint": t("ui.start_from_last_year_hint"),
+            "print_hint": t("ui.print_hint"),
             "problems_heading": t("ui.problems_heading"),
             "advice_heading": t("ui.advice_heading"),
             "advice_intro": t("ui.advice_intro"),
@@ -125,6 +133,7 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "history": t("ui.follow_up_history"),
             "no_history": t("ui.follow_up_no_history"),
             "check_in_heading": t("ui.follow_up_new"),
+            "print_hint": t("ui.print_hint"),
         },
         "team": {
             "form_label": t("ui.team_label"),
@@ -137,15 +146,31 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
     return {**common, **own}
 
 
+PRINT_HINT_ID: Final = "sp-print-hint"
+
+
 def _downloads(kind: str, lang: str) -> list[dict[str, Any]]:
+    plan = (
+        ("json", "ui.download_json"),
+        ("print", "ui.print"),
+        ("html", "ui.download_html"),
+        ("markdown", "ui.download_markdown"),
+        ("ics", "ui.download_ics"),
+    )
     formats = {
-        "planner": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
+        "planner": plan,
         "preparation": (("json", "ui.download_preparation"),),
-        "follow_up": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
+        "follow_up": plan,
         "team": (("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
     }[kind]
     return [
-        {"format": fmt, "label": translate(key, lang), "primary": fmt != "ics"} for fmt, key in formats
+        {
+            "format": fmt,
+            "label": translate(key, lang),
+            "primary": fmt in ("json", "print") or kind in ("preparation", "team"),
+            "describedby": PRINT_HINT_ID if fmt == "print" else "",
+        }
+        for fmt, key in formats
     ]
 
 
@@ -221,6 +246,8 @@ def form_page(
         "datalists": [{"id": "sp-suggest-organisation_goals", "options": list(goals)}] if goals and kind == "planner" else [],
         "storage_url": relative(language_root(lang) + STORAGE_PAGE, page_url),
         "scripts": {name: relative(path, page_url) for name, path in SCRIPTS.items()},
+        "document_styles": relative(DOCUMENT_STYLES, page_url) if kind in _PRINTS else "",
+        "print_hint_id": PRINT_HINT_ID,
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 
@@ -257,6 +284,17 @@ def selfcheck_page(lang: str, page_url: str, settings: SiteSettings, assets: Map
 
 
 SCHEMA_PATH: Final = "assets/samtalsplan/plan.schema.json"
+
+
+def publish_document_styles(site_dir: Path) -> None:
+    """The printed plan's stylesheet, the same the standalone HTML copy holds inline."""
+    _publish(site_dir / DOCUMENT_STYLES, stylesheet())
+
+
+def _publish(target: Path, text: str) -> None:
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def publish_schema(site_dir: Path) -> None:
