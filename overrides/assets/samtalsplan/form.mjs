@@ -205,7 +205,10 @@ export function clearProposals(form) {
 export function showDetails(form, details) {
   const byPath = new Map(details.map((d) => [d.path, d.text]));
   for (const slot of form.querySelectorAll("[data-sp-details]")) {
-    const text = byPath.get(slot.closest("[data-sp-item]")?.dataset.spItemPath) ?? "";
+    const item = slot.closest("[data-sp-item]");
+    const text = byPath.get(item?.dataset.spItemPath) ?? "";
+    // Under the plan's text that the item shows (its first field), which it is about.
+    item?.querySelector("[data-sp-field]")?.after(slot);
     slot.textContent = text;
     slot.hidden = !text;
   }
