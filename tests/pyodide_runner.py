@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any, Self
 
 # The test modules that need nothing but the package and their fixture files.
-MODULES = ("test_validation", "test_advice", "test_bridge", "test_fields", "test_filename", "test_team", "test_i18n")
+MODULES = (
+    "test_validation", "test_advice", "test_bridge", "test_fields", "test_filename", "test_team", "test_i18n",
+    "test_document", "test_follow_up", "test_next_year", "test_feedback",
+)
 
 
 @dataclass

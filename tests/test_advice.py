@@ -68,3 +68,28 @@ def test_special_category_words_match_whole_words_in_both_languages(text: str, w
 
 def test_only_special_categories_are_errors() -> None:
     assert [rule for rule, severity in RULES.items() if severity is Severity.ERROR] == ["special_category"]
+
+
+@pytest.mark.parametrize(
+    ("title", "vague"),
+    [
+        ("Bli bättre", True),
+        ("bli bättre på mitt jobb", True),
+        ("Utvecklas i min roll", True),
+        ("Get better at my job", True),
+        ("Bli bättre på att planera veckan", False),
+        ("Korta svarstiderna i kundtjänsten", False),
+        ("Excel", False),
+        ("  ", False),
+    ],
+)
+def test_a_vague_goal_is_one_made_only_of_words_that_say_get_better(title: str, vague: bool) -> None:
+    from samtalsplan.advice import is_vague
+
+    assert is_vague(title) is vague
+
+
+def test_a_missing_link_to_the_organisations_goals_is_a_tip_and_warnings_read_gently() -> None:
+    assert RULES["goal.no_organisation_link"] is Severity.TIP
+    assert catalogue("sv")["advice.severity.warning"] == "Att tänka på"
+    assert catalogue("en")["advice.severity.warning"] == "Consider"

@@ -58,8 +58,8 @@ def test_revealed_problems_are_listed_with_where_they_are() -> None:
         {"path": "goals[2].title", "text": "Mål 3: Skriv vad målet är, eller ta bort målet."}
     ]
     assert [h["text"] for h in view["advice"]][:2] == [
-        "Varning: Mål 3: Koppla målet till ett av organisationens mål, så att det syns vad det bidrar till.",
-        "Varning: Mål 3: Dela upp målet i steg, så att det går att börja direkt.",
+        "Tips: Mål 3: Koppla målet till ett av organisationens mål, så att det syns vad det bidrar till.",
+        "Att tänka på: Mål 3: Dela upp målet i steg, så att det går att börja direkt.",
     ]
     # A field with a problem shows only the problem.
     assert {f["path"]: f["advice"] for f in view["fields"]}["goals[2].title"] == []
@@ -84,7 +84,7 @@ def test_check_advises_with_the_organisation_settings() -> None:
                   settings={"max_goals": 3, "guide": {"talk": "x/"}})["result"]
     assert result["feedback"]["advice"] == [
         {"path": "goals", "severity": "warning",
-         "text": "Warning: Goals and priorities for the year: The plan has 4 goals, more than the "
+         "text": "Consider: Goals and priorities for the year: The plan has 4 goals, more than the "
          "organisation's limit of 3. Prioritise: keep the most important and save the rest for next year."}
     ]
 
@@ -146,7 +146,7 @@ def test_a_plan_changed_after_the_agreement_is_flagged_on_opening() -> None:
     )
     check = call(op="check", state=opened["state"], base=opened["base"], lang="en", today="2026-12-01")
     assert [h["text"] for h in check["result"]["feedback"]["advice"]] == [
-        "Warning: Agreement: The plan has changed since you agreed on 2026-12-03. Go through the changes "
+        "Consider: Agreement: The plan has changed since you agreed on 2026-12-03. Go through the changes "
         "together and write a new date of agreement."
     ]
 
@@ -158,7 +158,7 @@ def test_a_changed_plan_without_a_date_of_agreement_reads_well() -> None:
     check = call(op="check", state=opened["state"], base=opened["base"], lang="sv", today="2026-12-01")
     (advice,) = check["result"]["feedback"]["advice"]
     assert advice["text"] == (
-        "Varning: Överenskommelse: Planen har ändrats sedan ni kom överens. Gå igenom ändringarna "
+        "Att tänka på: Överenskommelse: Planen har ändrats sedan ni kom överens. Gå igenom ändringarna "
         "tillsammans och skriv ett nytt datum för överenskommelsen."
     )
 
@@ -176,7 +176,7 @@ def test_agreeing_again_seals_the_plan_anew() -> None:
 
 
 def test_export_keeps_what_the_form_does_not_edit() -> None:
-    base = json.loads((FIXTURES / "versions" / "v2-check-ins.json").read_text(encoding="utf-8"))
+    base = json.loads((FIXTURES / "versions" / "v3.json").read_text(encoding="utf-8"))
     exported = call(op="export", format="json", state=FORM_STATE, base=base)["result"]
     assert json.loads(exported["download"]["text"])["check_ins"] == base["check_ins"]
 
@@ -390,3 +390,117 @@ def test_half_a_character_from_the_page_is_saved_as_the_browser_saves_it() -> No
 def test_an_unknown_operation_is_a_bug_not_silence() -> None:
     with pytest.raises(ValueError, match="unknown operation"):
         handle(json.dumps({"op": "delete_everything"}))
+
+
+# The plan through the year (issue 15) -----------------------------------------------
+
+LAST_YEAR = (FIXTURES / "documents" / "full.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_print_gives_the_document_and_asks_as_a_download_does(lang: str) -> None:
+    reply = call(op="export", format="print", state=FORM_STATE, lang=lang)["result"]
+    assert "download" not in reply
+    assert reply["print"]["html"].startswith(f'<article class="sp-doc" lang="{lang}">')
+    assert reply["print"]["title"] == "samtalsplan-2026-12-03-åsa-öberg"
+    assert FULL_STATE["agreement"]["fingerprint"] in reply["print"]["html"], "sealed, as the saved file is"
+    assert reply["confirm"] is None
+    sick = {**FORM_STATE, "summary": "Hen är sjukskriven"}
+    assert call(op="export", format="print", state=sick)["result"]["confirm"]["heading"] == "Känsliga personuppgifter?"
+
+
+def test_the_standalone_copy_is_a_download_that_does_not_count_as_saved() -> None:
+    reply = call(op="export", format="html", state=FORM_STATE, lang="sv")["result"]
+    assert reply["download"]["filename"] == "samtalsplan-2026-12-03-åsa-öberg.html"
+    assert reply["download"]["mime"] == "text/html"
+    assert reply["download"]["text"].startswith('<!DOCTYPE html>\n<html lang="sv">')
+    assert reply["saved"] is False
+
+
+def test_a_new_plan_starts_from_last_years_file_with_proposals_marked() -> None:
+    reply = call(op="start_from_last_year", state=EMPTY_FORM, lang="sv", **files(("2026.json", LAST_YEAR)))["result"]
+    assert reply["base"] is None, "nothing of last year's file stays under the new plan"
+    assert reply["proposals"] == ["goals[0]"]
+    assert reply["proposal"] == "Förslag från förra årets plan"
+    assert reply["message"] == (
+        "En ny plan är startad från 2026.json. Tillbakablicken visar hur det gick. Skriv datumet för årets "
+        "samtal. 1 mål eller åtgärd som inte blev klar är tillagd som förslag."
+    )
+    assert reply["confirm"] is None, "the form held nothing"
+    state = reply["state"]
+    assert state["talk"] == {"employee": "Åsa Öberg", "manager": "Karin Lund", "date": "", "unit": "Kundtjänst, teamledare"}
+    assert [g["goal"] for g in state["look_back"]["goals"]] == ["Korta svarstiderna i kundtjänsten", "Leda teamets veckomöten"]
+    assert state["check_ins"] == [] and state["agreement"]["fingerprint"] == ""
+    assert reply["feedback"]["problems"] == [] and reply["feedback"]["fields"] == []
+    # Over a form with typed text it asks first; the preparation still goes on top.
+    typed = {**EMPTY_FORM, "summary": "Skrivet"}
+    assert call(op="start_from_last_year", state=typed, **files(("2026.json", LAST_YEAR)))["result"]["confirm"]
+    prepared = call(op="prepare", state=PREPARATION)["result"]["download"]["text"]
+    merged = call(op="import_preparation", state=state, **files(("f.json", prepared)))["result"]
+    assert merged["proposals"][:1] == ["goals[1]"] and merged["state"]["look_back"] == state["look_back"]
+
+
+def test_agreed_changes_become_proposed_actions_once() -> None:
+    reply = call(op="changes_to_actions", state=FORM_STATE, lang="sv")["result"]
+    assert reply["proposals"] == ["actions[2]", "actions[3]"]
+    assert [a["what"] for a in reply["state"]["actions"][2:]] == ["Två fasta fokustimmar i veckan", "Gå igenom bemanningen inför juni"]
+    assert reply["message"].startswith("2 förändringar är tillagda i handlingsplanen och märkta som förslag.")
+    assert reply["proposal"] == "Förslag från arbetsmiljön"
+    again = call(op="changes_to_actions", state=reply["state"], lang="sv")["result"]
+    assert again["proposals"] == [] and again["message"] == "Alla förändringar finns redan i handlingsplanen."
+
+
+def test_the_preparations_fourth_question_joins_the_work_environment() -> None:
+    prepared = call(op="prepare", state={**PREPARATION, "workload": ["För många möten", "Mycket att göra i december och juni."]})
+    text = prepared["result"]["download"]["text"]
+    assert json.loads(text)["version"] == 2
+    merged = call(op="import_preparation", state=FORM_STATE, **files(("f.json", text)))["result"]
+    assert merged["proposals"][-1] == "work_environment.workload"
+    assert merged["state"]["work_environment"]["workload"] == (
+        FORM_STATE["work_environment"]["workload"] + "\nFör många möten"
+    ), "added as a line of its own; a line it holds already is not added twice"
+
+
+def test_a_second_check_in_starts_from_the_first_with_owner_and_due_date_beside_each_action() -> None:
+    started = call(op="check_in_start", today="2027-03-10", **files(("full.json", FULL_TEXT)))["result"]
+    assert started["details"][2:] == [
+        {"path": "check_in.statuses[0]", "text": "Ansvarig: Medarbetaren · Senast: 2027-01-15"},
+        {"path": "check_in.statuses[1]", "text": "Ansvarig: Chefen · Senast: 2026-12-20"},
+    ]
+    check_in = started["check_in"]
+    check_in["goals"][1].update(status="changed", note="Varannan vecka")
+    check_in["statuses"][1].update(status="ongoing", note="Väntar på IT")
+    saved = call(op="check_in_save", plan=started["plan"], state=check_in, format="json")["result"]
+    second = call(op="check_in_start", today="2027-06-10", **files(("p.json", saved["download"]["text"])))["result"]
+    assert second["check_in"]["goals"][1] == {"goal": "Leda teamets veckomöten", "status": "changed", "note": "Varannan vecka"}
+    assert second["check_in"]["statuses"][1]["note"] == "Väntar på IT"
+    assert second["message"].endswith("så ändra bara det som har hänt.")
+
+
+def test_a_check_in_dated_before_the_talk_or_the_last_one_says_so_beside_its_date() -> None:
+    started = call(op="check_in_start", today="2027-03-10", **files(("full.json", FULL_TEXT)))["result"]
+    early = {**started["check_in"], "date": "2026-11-01"}
+    quiet = call(op="check_in_check", plan=started["plan"], state=early, today="2027-03-10")["result"]
+    assert quiet["feedback"]["fields"] == [], "not before the person has been there"
+    shown = call(op="check_in_check", plan=started["plan"], state=early, today="2027-03-10", touched=["check_in.date"])
+    assert shown["result"]["feedback"]["fields"] == [{
+        "path": "check_in.date",
+        "error": "",
+        "advice": [{
+            "severity": "warning",
+            "label": "Att tänka på",
+            "message": "Uppföljningen (2026-11-01) är före samtalet (2026-12-03). En uppföljning kommer efter "
+            "samtalet. Kontrollera datumet.",
+        }],
+    }]
+    saved = call(op="check_in_save", plan=started["plan"], state={**started["check_in"], "next_date": "2027-01-01"},
+                 format="json", today="2027-03-10")["result"]
+    assert [f["path"] for f in saved["feedback"]["fields"]] == ["check_in.next_date"], "saving shows all"
+    plan = json.loads(saved["download"]["text"])
+    before = {**started["check_in"], "date": "2027-02-01", "next_date": ""}
+    view = call(op="check_in_check", plan={k: v for k, v in plan.items() if k not in ("format", "version")},
+                state=before, today="2027-03-10", reveal=True)["result"]["feedback"]
+    assert [a["text"] for a in view["advice"]] == [
+        "Att tänka på: Uppföljning 2: Uppföljningen (2027-02-01) är före den förra uppföljningen (2027-03-10). "
+        "Kontrollera datumet."
+    ]

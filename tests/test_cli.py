@@ -58,6 +58,7 @@ def test_an_unreadable_file_exits_2_with_a_message() -> None:
 def test_render_markdown_to_stdout_and_json_to_a_file(tmp_path: Path) -> None:
     source = str(FIXTURES / "valid" / "full.json")
     assert run("render", source).stdout.startswith("# Medarbetarsamtal med Åsa Öberg")
+    assert run("render", source, "--to", "html").stdout.startswith('<!DOCTYPE html>\n<html lang="sv">')
     out = tmp_path / "plan.json"
     assert run("render", source, "--to", "json", "-o", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8") == (FIXTURES / "valid" / "full.json").read_text(

@@ -20,12 +20,16 @@ from samtalsplan import (
     DevelopmentKind,
     FollowUp,
     Goal,
+    GoalProgress,
+    GoalStatus,
+    LookBack,
     Obstacle,
     Owner,
     Plan,
     PlanFormatError,
     Status,
     Talk,
+    WorkEnvironment,
     from_dict,
     parse,
     read_plan,
@@ -38,9 +42,16 @@ FULL = Path(__file__).parent / "fixtures" / "valid" / "full.json"
 text = st.text()
 dates = st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()), text)
 owners = st.none() | st.sampled_from(Owner)
+action_lines = st.lists(
+    st.builds(ActionStatus, action=text, status=st.none() | st.sampled_from(Status), note=text)
+).map(tuple)
+goal_lines = st.lists(
+    st.builds(GoalStatus, goal=text, status=st.none() | st.sampled_from(GoalProgress), note=text)
+).map(tuple)
 plans = st.builds(
     Plan,
     talk=st.builds(Talk, employee=text, manager=text, date=dates, unit=text),
+    look_back=st.builds(LookBack, goals=goal_lines, actions=action_lines, note=text),
     goals=st.lists(
         st.builds(
             Goal,
@@ -61,6 +72,9 @@ plans = st.builds(
         obstacles=st.lists(st.builds(Obstacle, obstacle=text, need=text, owner=owners)).map(tuple),
         manager_commitment=text,
     ),
+    work_environment=st.builds(
+        WorkEnvironment, workload=text, energy=text, helps=text, changes=st.lists(text).map(tuple)
+    ),
     actions=st.lists(st.builds(Action, what=text, owner=owners, due=dates)).map(tuple),
     follow_up=st.builds(FollowUp, date=dates),
     summary=text,
@@ -69,9 +83,8 @@ plans = st.builds(
         st.builds(
             CheckIn,
             date=dates,
-            statuses=st.lists(
-                st.builds(ActionStatus, action=text, status=st.none() | st.sampled_from(Status), note=text)
-            ).map(tuple),
+            goals=goal_lines,
+            statuses=action_lines,
             note=text,
             next_date=dates,
         )
@@ -92,7 +105,7 @@ def test_form_state_round_trip(plan: Plan) -> None:
 def test_file_is_versioned_and_readable() -> None:
     document = json.loads(serialize(parse(FULL.read_text(encoding="utf-8"))))
     assert document["format"] == "samtalsplan"
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert document["talk"]["employee"] == "Åsa Öberg"
     assert "Åsa" in serialize(Plan(talk=Talk(employee="Åsa"))), (
         "non-ASCII stays readable, not \\u-escaped"
@@ -120,7 +133,7 @@ def test_absent_fields_take_their_defaults() -> None:
         ('{"format": "samtalsplan", "version": "1"}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": true}', "format.bad_version", ""),
         ('{"format": "samtalsplan", "version": 0}', "format.bad_version", ""),
-        ('{"format": "samtalsplan", "version": 3}', "format.newer_version", ""),
+        ('{"format": "samtalsplan", "version": 4}', "format.newer_version", ""),
         ('{"format": "samtalsplan", "version": 1, "talk": []}', "format.not_object", "talk"),
         (
             '{"format": "samtalsplan", "version": 1, "talk": {"employee": 7}}',
@@ -160,13 +173,13 @@ def test_bad_files_raise_a_located_format_error(content: str, key: str, path: st
 
 def test_format_errors_read_well_in_both_languages() -> None:
     with pytest.raises(PlanFormatError) as raised:
-        parse('{"format": "samtalsplan", "version": 3}')
+        parse('{"format": "samtalsplan", "version": 4}')
     assert raised.value.message("sv") == (
-        "Filen är sparad med en nyare version av Samtalsplan (format 3) än den här webbplatsen kan läsa "
-        "(format 2). Be den som driftar webbplatsen att uppdatera den, eller öppna filen där den sparades."
+        "Filen är sparad med en nyare version av Samtalsplan (format 4) än den här webbplatsen kan läsa "
+        "(format 3). Be den som driftar webbplatsen att uppdatera den, eller öppna filen där den sparades."
     )
     assert raised.value.message("en").startswith(
-        "The file was saved by a newer version of Samtalsplan (format 3) than this site can read (format 2)."
+        "The file was saved by a newer version of Samtalsplan (format 4) than this site can read (format 3)."
     )
 
 
@@ -199,3 +212,36 @@ def test_every_older_version_has_a_migration_and_a_fixture() -> None:
     assert sorted(MIGRATIONS) == list(range(1, VERSION))
     for version in range(1, VERSION + 1):
         assert list(VERSIONS.glob(f"v{version}*.json")), version
+
+
+def test_a_plan_agreed_in_format_2_is_still_agreed_when_read_as_format_3() -> None:
+    from samtalsplan.agreement import AgreementStatus, status
+
+    plan, version = read_plan((VERSIONS / "v2-check-ins.json").read_text(encoding="utf-8"))
+    assert version == 2 and plan.work_environment == WorkEnvironment() and plan.look_back == LookBack()
+    assert status(plan) is AgreementStatus.AGREED, "the empty new sections are no change"
+    changed = Plan(**{**{f: getattr(plan, f) for f in plan.__dataclass_fields__},
+                      "work_environment": WorkEnvironment(workload="Mycket")})
+    assert status(changed) is AgreementStatus.CHANGED, "writing in them after the agreement is"
+
+
+PREPARATIONS = VERSIONS / "preparation"
+
+
+@pytest.mark.parametrize("case", sorted(PREPARATIONS.glob("v[0-9].json")), ids=lambda p: p.stem)
+def test_every_preparation_version_reads_as_the_current_one(case: Path) -> None:
+    from samtalsplan.files import read_preparation
+    from samtalsplan.preparation import serialize_preparation
+
+    preparation, version = read_preparation(case.read_text(encoding="utf-8"))
+    assert serialize_preparation(preparation) == case.with_suffix(".expected.json").read_text(encoding="utf-8")
+    assert version == json.loads(case.read_text(encoding="utf-8"))["version"]
+
+
+def test_every_older_preparation_version_has_a_migration_and_a_fixture() -> None:
+    from samtalsplan.preparation import MIGRATIONS
+    from samtalsplan.preparation import VERSION as PREPARATION_VERSION
+
+    assert sorted(MIGRATIONS) == list(range(1, PREPARATION_VERSION))
+    for version in range(1, PREPARATION_VERSION + 1):
+        assert (PREPARATIONS / f"v{version}.json").is_file(), version

@@ -52,7 +52,7 @@ def test_links_are_relative_to_the_page(target: str, page: str, link: str) -> No
         ({"follow_up_months": 9}, "The setting extra.samtalsplan.follow_up_months has a wrong value: it must be a whole number from 1 to 6."),
         ({"timeout_seconds": "60"}, "extra.samtalsplan.timeout_seconds: it must be a whole number of seconds from 5 to 600."),
         ({"prefetch_python": "yes"}, "extra.samtalsplan.prefetch_python: it must be true or false."),
-        ({"guide": {"talks": "x/"}}, "extra.samtalsplan.guide.talks: there is no such planner section; the sections are: talk, goals,"),
+        ({"guide": {"talks": "x/"}}, "extra.samtalsplan.guide.talks: there is no such planner section; the sections are: talk, look_back, goals,"),
         ({"guide": {"talk": "/x/"}}, "extra.samtalsplan.guide.talk: it must be a path in the site, such as fore-samtalet/ (no leading /)."),
         ([1], "extra.samtalsplan must be a group of settings (keys and values)."),
     ],
@@ -88,7 +88,7 @@ def test_only_the_pages_that_can_lose_typed_text_keep_a_draft_and_a_fallback() -
         "follow_up": ("follow-up", False),
         "team": (None, False),
     }
-    assert _config("planner")["fallback"]["wrapper"] == {"format": "samtalsplan", "version": 2}
+    assert _config("planner")["fallback"]["wrapper"] == {"format": "samtalsplan", "version": 3}
 
 
 def test_guidance_links_follow_the_page_language() -> None:

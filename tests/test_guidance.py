@@ -37,7 +37,9 @@ GUIDANCE = [
     "integritet",
     "ordlista",
 ]
-PLANNER_SECTIONS = ["talk", "goals", "development", "conditions", "actions", "follow_up", "summary"]
+PLANNER_SECTIONS = [
+    "talk", "look_back", "goals", "development", "conditions", "work_environment", "actions", "follow_up", "summary",
+]
 LIX_MAX = 40
 NGRAM = 8
 

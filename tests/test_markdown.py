@@ -25,6 +25,7 @@ SECTIONS_SV = [
     "Mål och prioriteringar för året",
     "Kompetensutveckling och stöd",
     "Förutsättningar för att lyckas",
+    "Arbetsmiljö och arbetsbelastning",
     "Gemensam handlingsplan",
     "Uppföljning",
     "Sammanfattning",
@@ -121,6 +122,7 @@ def test_blank_items_are_left_out() -> None:
         "1. Ett mål",
         "Hinder att undanröja",
         "Det här åtar sig chefen",
+        "Underskrifter",
     ]
 
 
@@ -167,16 +169,20 @@ def test_escaped_text_reads_back_as_the_same_text(line: str) -> None:
     assert rendered.split() == line.split()
 
 
-def _neutral(value: object) -> object:
-    """The same plan with every text replaced by a plain word (blank stays blank)."""
+def _neutral(value: object, words: dict[str, str] | None = None) -> object:
+    """The same plan with every text replaced by plain words (blank stays blank);
+    the same text gets the same words, as a goal's title and its line at a
+    check-in must, and different texts different ones."""
+    words = {} if words is None else words
     if isinstance(value, Enum):
         return value
     if isinstance(value, str):
-        return "\n".join("x" for line in value.splitlines() if line.strip())
+        word = words.setdefault(value.strip(), f"x{len(words)}")
+        return "\n".join(word for line in value.splitlines() if line.strip())
     if isinstance(value, tuple):
-        return tuple(_neutral(v) for v in value)
+        return tuple(_neutral(v, words) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _neutral(getattr(value, f.name)) for f in fields(value)})
+        return replace(value, **{f.name: _neutral(getattr(value, f.name), words) for f in fields(value)})
     return value
 
 

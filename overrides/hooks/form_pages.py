@@ -1,7 +1,7 @@
 """MkDocs adapter for the pages with a form (samtalsplan_site.form_pages): the
 organisation's settings, checked once; the Python assets those pages load
 (samtalsplan_site.python_assets); each page's resolved ``samtalsplan`` object;
-and the plan file's JSON Schema."""
+the plan file's JSON Schema and the printed plan's stylesheet."""
 
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from samtalsplan_site import stylesheets
+from samtalsplan import document
+from samtalsplan_site import form_pages, stylesheets
 
 _sheets: stylesheets.Stylesheets | None = None
 
@@ -17,7 +18,9 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     palettes = config.theme.get("palette") or []
     palettes = palettes if isinstance(palettes, list) else [palettes]
     colours = frozenset(p.get(k, "") for p in palettes for k in ("primary", "accent")) - {""}
-    _sheets = stylesheets.stylesheets([Path(d) for d in config.theme.dirs], colours)
+    # The printed plan's stylesheet comes from the plan logic (samtalsplan.document).
+    made = {form_pages.DOCUMENT_STYLES: document.stylesheet()}
+    _sheets = stylesheets.stylesheets([Path(d) for d in config.theme.dirs], colours, made)
     return config
 
 

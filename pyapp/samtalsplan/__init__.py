@@ -14,11 +14,15 @@ from .model import (
     DevelopmentKind,
     FollowUp,
     Goal,
+    GoalProgress,
+    GoalStatus,
+    LookBack,
     Obstacle,
     Owner,
     Plan,
     Status,
     Talk,
+    WorkEnvironment,
 )
 from .validation import Problem, validate
 
@@ -36,6 +40,9 @@ __all__ = [
     "DevelopmentKind",
     "FollowUp",
     "Goal",
+    "GoalProgress",
+    "GoalStatus",
+    "LookBack",
     "Obstacle",
     "Owner",
     "Plan",
@@ -44,6 +51,7 @@ __all__ = [
     "Problem",
     "Status",
     "Talk",
+    "WorkEnvironment",
     "from_dict",
     "parse",
     "read_plan",

@@ -7,8 +7,15 @@ path it concerns and a message from the catalogue (``advice.<id>``):
 - ``error``: must be looked at before the plan leaves the browser
   (possible special-category personal data);
 - ``warning``: the plan is weaker than the guidance asks (a goal nobody can
-  tell is reached, an action without an owner);
-- ``tip``: a suggestion (other kinds of development than courses).
+  tell is reached, an action without an owner, a date that cannot be right);
+  a person reads it as "Att tänka på" (worth a thought), not as an alarm;
+- ``tip``: a suggestion (other kinds of development than courses, a link to
+  the organisation's goals).
+
+A vague goal is one whose title says nothing but that things should get
+better: every word of it is in the list of such words for its language
+(``data/vague_goals.json``: "bli bättre på mitt jobb" is vague, "bli bättre
+på att planera" is not, since "planera" is not in the list).
 
 Rules read the plan, the organisation's settings and today's date; they are
 pure, so the same input always gives the same hints in the same order.
@@ -55,7 +62,8 @@ RULES: Final[dict[str, Severity]] = {
     "special_category": Severity.ERROR,
     "goals.none": Severity.TIP,
     "goals.too_many": Severity.WARNING,
-    "goal.no_organisation_link": Severity.WARNING,
+    "goal.vague": Severity.WARNING,
+    "goal.no_organisation_link": Severity.TIP,
     "goal.unknown_organisation_goal": Severity.TIP,
     "goal.no_steps": Severity.WARNING,
     "goal.no_measure": Severity.WARNING,
@@ -74,6 +82,11 @@ RULES: Final[dict[str, Severity]] = {
     "follow_up.past": Severity.WARNING,
     "summary.missing": Severity.TIP,
     "agreement.changed": Severity.WARNING,
+    "agreement.before_talk": Severity.WARNING,
+    "agreement.keep_until_before_talk": Severity.WARNING,
+    "check_in.before_talk": Severity.WARNING,
+    "check_in.before_previous": Severity.WARNING,
+    "check_in.next_not_after": Severity.WARNING,
 }
 
 _Found = tuple[str, str, dict[str, object]]  # rule id, path, message params
@@ -123,6 +136,8 @@ def _goals(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
         yield "goals.too_many", "goals", {"count": len(goals), "limit": settings.max_goals}
     known = {g.casefold() for g in settings.organisation_goals}
     for i, goal in goals:
+        if goal.title.strip() and is_vague(goal.title):
+            yield "goal.vague", f"goals[{i}].title", {}
         link = goal.organisation_link.strip()
         if not link:
             yield "goal.no_organisation_link", f"goals[{i}].organisation_link", {}
@@ -202,6 +217,32 @@ def _agreement(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
     if status(plan) is AgreementStatus.CHANGED:
         date = plan.agreement.date.strip()
         yield "agreement.changed", "agreement.date", {"date": date} if date else {"form": "undated"}
+    talk = parse_date(plan.talk.date)
+    if talk is None:
+        return
+    agreed, keep_until = parse_date(plan.agreement.date), parse_date(plan.agreement.keep_until)
+    if agreed and agreed < talk:
+        yield "agreement.before_talk", "agreement.date", {"date": agreed, "talk_date": talk}
+    if keep_until and keep_until < talk:
+        params: dict[str, object] = {"date": keep_until, "talk_date": talk}
+        yield "agreement.keep_until_before_talk", "agreement.keep_until", params
+
+
+@_rule
+def _check_ins(plan: Plan, settings: Settings, today: date) -> Iterator[_Found]:
+    talk, previous = parse_date(plan.talk.date), None
+    for i, check_in in enumerate(plan.check_ins):
+        if check_in.is_blank():
+            continue
+        held, following = parse_date(check_in.date), parse_date(check_in.next_date)
+        path = f"check_ins[{i}]"
+        if held and talk and held < talk:
+            yield "check_in.before_talk", f"{path}.date", {"date": held, "talk_date": talk}
+        elif held and previous and held < previous:
+            yield "check_in.before_previous", f"{path}.date", {"date": held, "previous": previous}
+        if held and following and following <= held:
+            yield "check_in.next_not_after", f"{path}.next_date", {"date": held, "next": following}
+        previous = held or previous
 
 
 @_rule
@@ -210,6 +251,21 @@ def _special_categories(plan: Plan, settings: Settings, today: date) -> Iterator
         words = sensitive_words(text)
         if words:
             yield "special_category", path, {"words": ", ".join(words)}
+
+
+# Vague goals -------------------------------------------------------------------
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    data = json.loads(read_text("data", "vague_goals.json"))
+    return frozenset(word.casefold() for lang in LANGUAGES for word in data[lang])
+
+
+def is_vague(title: str) -> bool:
+    """Whether every word of a goal's title is one that only says "get better"."""
+    words = re.findall(r"\w+", title.casefold())
+    return bool(words) and all(word in _vague_words() for word in words)
 
 
 # Special categories of personal data ------------------------------------------

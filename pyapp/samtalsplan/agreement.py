@@ -10,7 +10,9 @@ Canonical JSON follows the idea of RFC 8785 (JSON Canonicalization Scheme) for
 the values a plan holds (objects, arrays, strings, null): "sorted by key",
 "no whitespace", strings as UTF-8 without escaping beyond what JSON requires.
 The check-ins and the fingerprint itself are left out: a check-in records
-progress on the agreed plan, it does not change it.
+progress on the agreed plan, it does not change it. So are the sections a
+later format added (``LATER_SECTIONS``) while they are empty: a plan agreed
+before they existed keeps its fingerprint when it is read as the new version.
 """
 
 from __future__ import annotations
@@ -23,10 +25,15 @@ from typing import Final
 
 from .codec import to_dict
 from .dates import add_months, parse_date
-from .model import Plan
+from .model import LookBack, Plan, WorkEnvironment
 from .settings import Settings
 
 PREFIX: Final = "sha256:"
+# The sections format 3 added, each with its empty value.
+LATER_SECTIONS: Final = {
+    "look_back": to_dict(LookBack()),
+    "work_environment": to_dict(WorkEnvironment()),
+}
 
 
 class AgreementStatus(StrEnum):
@@ -40,6 +47,9 @@ def canonical_json(plan: Plan) -> bytes:
     content = to_dict(plan)
     del content["check_ins"]
     content["agreement"].pop("fingerprint")
+    for name, empty in LATER_SECTIONS.items():
+        if content[name] == empty:
+            del content[name]
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8"
     )

@@ -10,7 +10,10 @@ The reply says what the page must do; the page decides nothing from the shape
 of the data. What shows beside each field and in the summaries
 (``feedback``), the message after a step (``message``), a question to ask
 before going on (``confirm``: the same rule on every page), whether a download
-counts as saved (``saved``), the proposals to mark (``proposals``).
+counts as saved (``saved``), the proposals to mark (``proposals``, with the
+badge's words in ``proposal``), a document to print (``print``: the plan as
+HTML for the page's print container, and the title a PDF of it takes), what
+shows beside a check-in's lines (``details``).
 
 Chosen files come as ``{"files": [{"name", "size", "length"}], "data": base64}``:
 the bytes of every file one after the other (``length`` of each, no more
@@ -24,7 +27,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -32,18 +35,20 @@ from .advice import advise, sensitive_words
 from .agreement import AgreementStatus, seal, status
 from .codec import VERSION, build, from_dict, serialize, to_dict
 from .dates import parse_date
+from .document import document_title, render_document, render_html
 from .errors import PlanError
 from .feedback import feedback
 from .fields import texts, walk
 from .filename import download_name, slug
 from .files import HALF_CHARACTER, read_plan, read_preparation
-from .follow_up import progress, record_check_in, start_check_in
+from .follow_up import details, progress, record_check_in, start_check_in
 from .form import field_name
 from .i18n import language, plural, translate
 from .ics import render_ics
 from .markdown import render_markdown
-from .model import CheckIn, Plan, Preparation
-from .preparation import merge_preparation, preparation_from_dict, serialize_preparation
+from .model import Action, CheckIn, Plan, Preparation
+from .next_year import start_next_plan
+from .preparation import add_items, merge_preparation, preparation_from_dict, serialize_preparation
 from .settings import Settings
 from .team import exported_texts, render_team_csv, render_team_markdown, summarize, team_tables
 from .validation import validate
@@ -196,16 +201,28 @@ def _check(request: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _export(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A download of the plan: ``format`` is ``json``, ``markdown`` or ``ics`` (the
-    next check-in as a calendar event). The plan is sealed first if both parties
-    have agreed (see agreement.seal); ``base`` is the plan as saved."""
+    """A download of the plan: ``format`` is ``json``, ``markdown``, ``html`` (the
+    plan as a standalone document) or ``ics`` (the next check-in as a calendar
+    event); or ``print``, the plan as a document for the page to print. The plan
+    is sealed first if both parties have agreed (see agreement.seal), so the
+    printed fingerprint is the saved one's; ``base`` is the plan as saved."""
     base = request.get("base")
     plan = seal(_plan(request), from_dict(base) if base else None, _settings(request))
     fmt = request["format"]
+    if fmt == "print":
+        return {
+            "print": {"html": render_document(plan, lang), "title": document_title(plan)},
+            "message": translate("ui.printing", lang),
+            "confirm": sensitive(plan, lang),
+            "feedback": _feedback(plan, request, lang, reveal=True),
+            "base": base,
+        }
     if fmt == "json":
         text, extension, mime = serialize(plan), "json", "application/json"
     elif fmt == "markdown":
         text, extension, mime = render_markdown(plan, lang), "md", "text/markdown"
+    elif fmt == "html":
+        text, extension, mime = render_html(plan, lang), "html", "text/html"
     elif fmt == "ics":
         text, extension, mime = render_ics(plan, lang), "ics", "text/calendar"
     else:
@@ -271,12 +288,64 @@ def _import_preparation(request: dict[str, Any], lang: str) -> dict[str, Any]:
         *(f"goals[{i}]" for i in merged.goals),
         *(f"development[{i}]" for i in merged.development),
         *(f"conditions.obstacles[{i}]" for i in merged.obstacles),
+        *(["work_environment.workload"] if merged.workload else []),
     ]
     return {
         "state": to_dict(merged.plan),
         "proposals": proposals,
+        "proposal": translate("ui.proposal", lang),
         "message": plural("ui.imported_preparation", len(proposals), lang, filename=upload.name),
         "feedback": _feedback(merged.plan, request, lang),
+    }
+
+
+def _start_from_last_year(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A new plan started from last year's plan file: its state (and no ``base``:
+    nothing of last year's file is kept under it), the unfinished goals and
+    actions as proposals, and whether to ask before it replaces the form."""
+    upload = _one_upload(request)
+    last, _ = _read(upload, read_plan)
+    started = start_next_plan(last)
+    proposals = [
+        *(f"goals[{i}]" for i in started.goals),
+        *(f"actions[{i}]" for i in started.actions),
+    ]
+    count = len(proposals)
+    carried = (
+        plural("ui.carried_over", count, lang) if count else translate("ui.carried_over.none", lang)
+    )
+    return {
+        "state": to_dict(started.plan),
+        "base": None,
+        "proposals": proposals,
+        "proposal": translate("ui.proposal_last_year", lang),
+        "message": " ".join(
+            (translate("ui.started_from_last_year", lang, filename=upload.name), carried)
+        ),
+        "confirm": _replaces(_form_plan(request), _base_plan(request), lang),
+        "feedback": _feedback(started.plan, {**request, "touched": ()}, lang),
+    }
+
+
+def _changes_to_actions(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The work environment's agreed changes added to the action plan as proposals
+    (a change the plan has as an action already, word for word, is not added again)."""
+    plan = _plan(request)
+    actions, added = add_items(
+        plan.actions,
+        plan.work_environment.changes,
+        lambda text: Action(what=text),
+        lambda action: action.what,
+    )
+    plan = replace(plan, actions=actions)
+    return {
+        "state": to_dict(plan),
+        "proposals": [f"actions[{i}]" for i in added],
+        "proposal": translate("ui.proposal_change", lang),
+        "message": plural("ui.changes_added", len(added), lang)
+        if added
+        else translate("ui.changes_added.none", lang),
+        "feedback": _feedback(plan, request, lang),
     }
 
 
@@ -310,10 +379,13 @@ def _check_in_start(request: dict[str, Any], lang: str) -> dict[str, Any]:
         translate("ui.opened_changed", lang) if status(plan) is AgreementStatus.CHANGED else "",
         translate("ui.opened_migrated", lang, version=version) if version < VERSION else "",
     ]
+    if plan.check_ins:
+        parts.append(translate("ui.follow_up_starts_from_last", lang))
     current = request.get("state")
     return {
         "plan": to_dict(plan),
         "check_in": to_dict(check_in),
+        "details": details(plan, check_in, lang),
         "history": [
             plural(
                 "md.check_in_progress",
@@ -335,11 +407,59 @@ def _check_in(state: Any) -> CheckIn | None:
     return build(CheckIn, state) if state else None
 
 
+_CHECK_IN = "check_in"  # where the follow-up page's form holds the check-in
+
+
+def _check_in_feedback(
+    plan: Plan, request: dict[str, Any], lang: str, reveal: bool = False
+) -> dict[str, Any]:
+    """What the follow-up page shows beside the new check-in's fields: the plan's
+    problems and advice about that check-in (the last of ``plan``'s), at the
+    form's paths (``check_in.date`` for ``check_ins[2].date``)."""
+    here = f"check_ins[{len(plan.check_ins) - 1}]"
+
+    def ours(path: str) -> bool:
+        return path == here or path.startswith((f"{here}.", f"{here}["))
+
+    def to_form(path: str) -> str:
+        return _CHECK_IN + path.removeprefix(here)
+
+    touched = [
+        here + t.removeprefix(_CHECK_IN)
+        for t in request.get("touched") or ()
+        if t.startswith(_CHECK_IN)
+    ]
+    view = feedback(
+        plan,
+        [p for p in validate(plan, lang) if ours(p.path)],
+        [h for h in advise(plan, lang, _settings(request), _today(request)) if ours(h.path)],
+        lang,
+        touched=touched,
+        reveal=reveal or bool(request.get("reveal")),
+    )
+    return {
+        "fields": [{**f, "path": to_form(f["path"])} for f in view["fields"]],
+        "problems": [{**p, "path": to_form(p["path"])} for p in view["problems"]],
+        "advice": [{**a, "path": to_form(a["path"])} for a in view["advice"]],
+    }
+
+
+def _check_in_check(request: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the follow-up page shows for the check-in being written."""
+    plan = record_check_in(from_dict(request["plan"]), build(CheckIn, request["state"]))
+    return {"feedback": _check_in_feedback(plan, request, lang)}
+
+
 def _check_in_save(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The plan with the new check-in added, as JSON, Markdown or a calendar event."""
+    """The plan with the new check-in added: as JSON, Markdown, HTML or a calendar
+    event to download, or as a document to print."""
     plan = record_check_in(from_dict(request["plan"]), build(CheckIn, request["state"]))
     reply = _export({**request, "state": to_dict(plan), "base": None, "touched": ()}, lang)
-    return {key: reply[key] for key in ("download", "saved", "message", "confirm")}
+    keys = ("print",) if "print" in reply else ("download", "saved")
+    return {
+        **{key: reply[key] for key in (*keys, "message", "confirm")},
+        "feedback": _check_in_feedback(plan, request, lang, reveal=True),
+    }
 
 
 # The team view ------------------------------------------------------------------------
@@ -381,8 +501,11 @@ OPERATIONS: dict[str, _Handler] = {
     "export": _export,
     "open": _open,
     "import_preparation": _import_preparation,
+    "start_from_last_year": _start_from_last_year,
+    "changes_to_actions": _changes_to_actions,
     "prepare": _prepare,
     "check_in_start": _check_in_start,
+    "check_in_check": _check_in_check,
     "check_in_save": _check_in_save,
     "team": _team,
 }

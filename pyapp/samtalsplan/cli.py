@@ -23,6 +23,7 @@ from .errors import PlanError
 from .files import decode, parse
 from .i18n import LANGUAGES, translate
 from .ics import render_ics
+from .document import render_html
 from .markdown import render_markdown
 from .model import Plan
 from .settings import Settings
@@ -100,7 +101,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     plan = _plan(args.file, args.lang)
-    text = render_markdown(plan, args.lang) if args.to == "md" else serialize(plan)
+    renderers = {"md": render_markdown, "html": render_html}
+    text = renderers[args.to](plan, args.lang) if args.to in renderers else serialize(plan)
     _write(args.output, text)
     return EXIT_OK
 
@@ -164,10 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--advice", action="store_true", help="also list the guidance's advice")
     check.set_defaults(run=_validate)
 
-    render = commands.add_parser("render", help="write a plan file as Markdown or normalised JSON")
+    render = commands.add_parser(
+        "render", help="write a plan file as Markdown, a printable HTML document or normalised JSON"
+    )
     render.add_argument("file", metavar="FILE")
     render.add_argument(
-        "--to", choices=("md", "json"), default="md", help="output format (default: md)"
+        "--to", choices=("md", "html", "json"), default="md", help="output format (default: md)"
     )
     output(render)
     render.set_defaults(run=_render)

@@ -1,13 +1,14 @@
 """The plan as JSON: a versioned file format, and the plain dict the form sends.
 
-A file is ``{"format": "samtalsplan", "version": 2, ...}`` followed by the
+A file is ``{"format": "samtalsplan", "version": 3, ...}`` followed by the
 plan's fields. Building a plan from data is strict about types (text must be
 text, lists must be lists) and forgiving about absent fields, which take their
 defaults. Dict keys that the model does not know are ignored. Files are read
 by ``samtalsplan.files``, the one reader, which migrates them with ``MIGRATIONS``.
 
 Versions: 1 is the plan of the talk; 2 adds the agreement (names, date, keep
-until, fingerprint) and the check-ins.
+until, fingerprint) and the check-ins; 3 adds the look back on last year's plan,
+the work environment and workload, and each goal's progress at a check-in.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .fields import Field, fields_of, join
 from .model import Plan
 
 FORMAT: Final = "samtalsplan"
-VERSION: Final = 2
+VERSION: Final = 3
 
 
 def _from_1(document: dict[str, Any]) -> dict[str, Any]:
@@ -31,8 +32,27 @@ def _from_1(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "agreement": {}, "check_ins": [], "version": 2}
 
 
+def _from_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had no look back, no work environment and no goals at a check-in:
+    they start empty. (The agreement's fingerprint stays valid: see
+    ``agreement.canonical_json``.)"""
+    check_ins = document.get("check_ins")
+    if isinstance(check_ins, list):
+        check_ins = [{**c, "goals": []} if isinstance(c, dict) else c for c in check_ins]
+    return {
+        **document,
+        "look_back": {},
+        "work_environment": {},
+        "check_ins": check_ins if check_ins is not None else [],
+        "version": 3,
+    }
+
+
 # Each step takes a document of version N to version N + 1.
-MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _from_1}
+MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    1: _from_1,
+    2: _from_2,
+}
 
 
 def to_dict(obj: Any) -> Any:

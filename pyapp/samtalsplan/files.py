@@ -49,7 +49,7 @@ class Format:
 
 FORMATS: Final = {
     Kind.PLAN: Format(codec.FORMAT, codec.VERSION, codec.MIGRATIONS),
-    Kind.PREPARATION: Format(preparation.FORMAT, preparation.VERSION, {}),
+    Kind.PREPARATION: Format(preparation.FORMAT, preparation.VERSION, preparation.MIGRATIONS),
 }
 _KIND_OF_FORMAT: Final = {f.name: kind for kind, f in FORMATS.items()}
 

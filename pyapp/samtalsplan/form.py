@@ -19,6 +19,11 @@ from .fields import Field, fields_of, join
 from .i18n import catalogue, language, translate
 from .model import CheckIn, Plan, Preparation
 
+# A step Python takes on a list, offered as a button under it: the operation
+# (samtalsplan.bridge) and its label. An agreed change to the work environment
+# can become an action.
+STEPS: Final = {"work_environment.changes": ("changes_to_actions", "ui.changes_to_actions")}
+
 Widget = Literal["text", "textarea", "date", "readonly", "select", "group", "list", "text_list"]
 Page = Literal["planner", "follow_up", "preparation"]
 PAGES: Final = ("planner", "follow_up", "preparation")
@@ -140,9 +145,11 @@ def _view(node: FormNode, path: str, lang: str, suggestions: dict[str, tuple[str
         def numbered(prefix: str, n: str) -> str:
             return translate(f"{prefix}.{suffix}", lang, n=n)
 
+        step = STEPS.get(suffix)
         view["list"] = {
             "kind": "text" if node.widget == "text_list" else "object",
             "fixed": node.fixed,
+            "step": {"op": step[0], "label": translate(step[1], lang)} if step else None,
             "item_label": numbered("item", "{n}"),
             "remove_label": numbered("remove", "{n}"),
             "first_label": numbered("item", "1"),

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 
 from .agreement import AgreementStatus, status
+from .follow_up import Row, history
 from .i18n import plural, translate
 from .model import Action, Development, Goal, Obstacle, Plan, Status
 
@@ -68,8 +69,8 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     def t(key: str, **params: object) -> str:
         return translate(key, lang, **params)
 
-    def choice(value: Enum | None) -> str:
-        return t(f"choice.{type(value).__name__}.{value.value}") if value else t("md.not_set")
+    def choice(value: Enum | None, empty: str = "md.not_set") -> str:
+        return t(f"choice.{type(value).__name__}.{value.value}") if value else t(empty)
 
     def field(key: str, text: str, indent: str = "") -> Iterator[str]:
         if text.strip():
@@ -87,6 +88,31 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     ):
         yield f"- **{t(key)}:** {escape(value) or t('md.not_set')}"
     yield ""
+
+    look_back = plan.look_back
+    goals_back = [g for g in look_back.goals if not g.is_blank()]
+    actions_back = [a for a in look_back.actions if not a.is_blank()]
+    if goals_back or actions_back or look_back.note.strip():
+        yield f"## {t('field.look_back')}"
+        yield ""
+        for key, lines in (
+            ("field.look_back.goals", [(g.goal, g.status, g.note) for g in goals_back]),
+            ("field.look_back.actions", [(a.action, a.status, a.note) for a in actions_back]),
+        ):
+            if not lines:
+                continue
+            yield f"### {t(key)}"
+            yield ""
+            yield f"| {t(key + ('.goal' if key.endswith('goals') else '.action'))} | {t(key + '.status')} | {t(key + '.note')} |"
+            yield "| --- | --- | --- |"
+            for what, state, note in lines:
+                yield f"| {_cell(what) or t('md.not_set')} | {choice(state)} | {_cell(note)} |"
+            yield ""
+        if look_back.note.strip():
+            yield f"### {t('field.look_back.note')}"
+            yield ""
+            yield _block(look_back.note)
+            yield ""
 
     yield f"## {t('field.goals')}"
     yield ""
@@ -112,7 +138,7 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     development: list[Development] = [d for d in plan.development if not d.is_blank()]
     for item in development:
         when = f" ({t('field.development.when')}: {escape(item.when)})" if item.when.strip() else ""
-        yield f"- **{choice(item.kind)}:** {_block(item.what, '  ')}{when}"
+        yield f"- **{choice(item.kind, 'md.no_kind')}:** {_block(item.what, '  ')}{when}"
     yield from ([""] if development else _nothing(t))
 
     yield f"## {t('field.conditions')}"
@@ -129,6 +155,28 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     yield ""
     yield _block(plan.conditions.manager_commitment) or t("md.nothing")
     yield ""
+
+    work = plan.work_environment
+    yield f"## {t('field.work_environment')}"
+    yield ""
+    said = False
+    for key, text in (
+        ("field.work_environment.workload", work.workload),
+        ("field.work_environment.energy", work.energy),
+        ("field.work_environment.helps", work.helps),
+    ):
+        if text.strip():
+            said = True
+            yield from field(key, text)
+    changes = [c for c in work.changes if c.strip()]
+    if changes:
+        yield f"**{t('field.work_environment.changes')}:**"
+        yield ""
+        for change in changes:
+            yield f"- {_block(change, '  ')}"
+        yield ""
+    elif not said:
+        yield from _nothing(t)
 
     yield f"## {t('field.actions')}"
     yield ""
@@ -163,8 +211,18 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
     ):
         yield f"- **{t(key)}:** {escape(value) or t('md.not_set')}"
     yield ""
+    yield f"### {t('md.signatures')}"
+    yield ""
+    for role, name in (
+        ("field.talk.employee", agreement.employee or plan.talk.employee),
+        ("field.talk.manager", agreement.manager or plan.talk.manager),
+    ):
+        yield f"**{t(role)}:** {escape(name) or t('md.not_set')}  "
+        yield f"{t('md.signature')}: {'.' * 40} {t('md.signature_date')}: {'.' * 16}"
+        yield ""
     if agreement.fingerprint.strip():
-        yield f"**{t('md.fingerprint')}:** {_code(agreement.fingerprint)}"
+        yield f"**{t('md.fingerprint')}:** {_code(agreement.fingerprint)}  "
+        yield t("md.fingerprint_explained")
         yield ""
         if status(plan) is AgreementStatus.CHANGED:
             yield f"**{t('md.agreement_changed')}**"
@@ -174,22 +232,42 @@ def _document(plan: Plan, lang: str) -> Iterator[str]:
         yield ""
 
     check_ins = [c for c in plan.check_ins if not c.is_blank()]
-    if check_ins:
-        yield f"## {t('field.check_ins')}"
+    if not check_ins:
+        return
+    yield f"## {t('md.progress_heading')}"
+    yield ""
+    found = history(plan)
+    dates = [escape(d) or t("md.not_set") for d in found.dates]
+
+    def cell(value: tuple[Enum | None, str] | None) -> str:
+        if value is None:
+            return t("md.not_recorded")
+        state, note = value
+        return f"**{choice(state)}**" + (f"<br>{_cell(note)}" if note.strip() else "")
+
+    def grid(key: str, rows: tuple[Row, ...]) -> Iterator[str]:
+        if not rows:
+            return
+        yield f"### {t(key)}"
         yield ""
+        yield f"| {t('md.what')} | " + " | ".join(dates) + " |"
+        yield "| --- |" + " --- |" * len(dates)
+        for row in rows:
+            yield f"| {_cell(row.what)} | " + " | ".join(cell(c) for c in row.cells) + " |"
+        yield ""
+
+    yield from grid("md.progress_goals", found.goals)
+    yield from grid("md.progress_actions", found.actions)
+    yield f"### {t('md.check_in_notes')}"
+    yield ""
     for check_in in check_ins:
-        yield f"### {escape(check_in.date) or t('md.not_set')}"
+        yield f"#### {escape(check_in.date) or t('md.not_set')}"
         yield ""
         statuses = [s for s in check_in.statuses if not s.is_blank()]
         if statuses:
             done = sum(s.status is Status.DONE for s in statuses)
             ongoing = sum(s.status is Status.ONGOING for s in statuses)
             yield plural("md.progress", len(statuses), lang, done=done, ongoing=ongoing)
-            yield ""
-            yield f"| {t('md.action')} | {t('field.check_ins.statuses.status')} | {t('field.check_ins.statuses.note')} |"
-            yield "| --- | --- | --- |"
-            for line in statuses:
-                yield f"| {_cell(line.action) or t('md.not_set')} | {choice(line.status)} | {_cell(line.note)} |"
             yield ""
         yield from field("field.check_ins.note", check_in.note)
         yield f"**{t('field.check_ins.next_date')}:** {escape(check_in.next_date) or t('md.not_set')}"

@@ -41,6 +41,15 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+class GoalProgress(StrEnum):
+    """How a goal is going, as recorded at a check-in."""
+
+    ON_TRACK = "on_track"
+    REACHED = "reached"
+    CHANGED = "changed"
+    DROPPED = "dropped"
+
+
 class DevelopmentKind(StrEnum):
     """Kinds of competence development; courses are only one of them."""
 
@@ -75,6 +84,21 @@ class Talk:
     manager: str = _text()
     date: str = _text("date")
     unit: str = _text()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkEnvironment:
+    """Workload and the work environment, as the two talked about them.
+
+    What the employee chooses to say about the load and what would help, and
+    the ``changes`` both agree on (one a line, each can become an action).
+    Health stays out of it: that belongs in a separate talk.
+    """
+
+    workload: str = _text("textarea")
+    energy: str = _text("textarea")
+    helps: str = _text("textarea")
+    changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +174,8 @@ class Agreement:
 
 @dataclass(frozen=True, slots=True)
 class ActionStatus(Item):
-    """One action's progress at a check-in; ``action`` is the action's text."""
+    """One action's progress at a check-in; ``action`` is the action's text (its
+    owner and due date stay in the plan's action of that text)."""
 
     action: str = _text("readonly")
     status: Status | None = None
@@ -158,13 +183,34 @@ class ActionStatus(Item):
 
 
 @dataclass(frozen=True, slots=True)
+class GoalStatus(Item):
+    """One goal's progress at a check-in; ``goal`` is the goal's title."""
+
+    goal: str = _text("readonly")
+    status: GoalProgress | None = None
+    note: str = _text("textarea")
+
+
+@dataclass(frozen=True, slots=True)
 class CheckIn(Item):
-    """One follow-up meeting: when, how each action is going, and the next one."""
+    """One follow-up meeting: when, how each goal and action is going, and the next one."""
 
     date: str = _text("date")
+    goals: tuple[GoalStatus, ...] = ()
     statuses: tuple[ActionStatus, ...] = ()
     note: str = _text("textarea")
     next_date: str = _text("date")
+
+
+@dataclass(frozen=True, slots=True)
+class LookBack:
+    """Last year's plan looked back on: each of its goals and actions with how it
+    went (from its last check-in, as the new plan was started from it, and
+    updated in the talk), and what the two take with them."""
+
+    goals: tuple[GoalStatus, ...] = ()
+    actions: tuple[ActionStatus, ...] = ()
+    note: str = _text("textarea")
 
 
 def _page(page: str, default: Any) -> Any:
@@ -177,9 +223,11 @@ class Plan:
     then the check-ins, which the follow-up page records (oldest first)."""
 
     talk: Talk = field(default_factory=Talk)
+    look_back: LookBack = field(default_factory=LookBack)
     goals: tuple[Goal, ...] = ()
     development: tuple[Development, ...] = ()
     conditions: Conditions = field(default_factory=Conditions)
+    work_environment: WorkEnvironment = field(default_factory=WorkEnvironment)
     actions: tuple[Action, ...] = ()
     follow_up: FollowUp = field(default_factory=FollowUp)
     summary: str = _text("textarea")
@@ -189,10 +237,11 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class Preparation:
-    """The employee's answers to the three questions before the talk.
+    """The employee's answers to the four questions before the talk.
 
     Each answer is a list of single lines, one proposal each, so every line can
-    become a goal, a development item or an obstacle in the plan.
+    become a goal, a development item, an obstacle or a line about the workload
+    in the plan.
     """
 
     employee: str = _text()
@@ -200,3 +249,4 @@ class Preparation:
     priorities: tuple[str, ...] = ()
     learning: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
+    workload: tuple[str, ...] = ()

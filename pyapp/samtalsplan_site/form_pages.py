@@ -45,6 +45,10 @@ SCRIPTS: Final = {
 WORKER: Final = "assets/samtalsplan/worker.mjs"
 # Only the pages with a form load it (the build joins it to the site's stylesheet).
 FORMS_CSS: Final = "assets/samtalsplan/forms.css"
+# The plan as a printed document (samtalsplan.document): the pages that print it
+# link its stylesheet here, and the build joins it to theirs (stylesheets.py).
+DOCUMENT_STYLES: Final = "assets/samtalsplan/document.css"
+_PRINTS: Final = ("planner", "follow_up")
 
 # The messages a page's script shows itself (status, start-up errors, drafts):
 # by prefix, and per page where a page names its own work.
@@ -117,6 +121,10 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "files_heading": t("ui.files_heading"),
             "review_heading": t("ui.review_heading"),
             "review_none": t("ui.review_none"),
+            "start_from_last_year": t("ui.start_from_last_year"),
+            "start_from_last_year_hint": t("ui.start_from_last_year_hint"),
+            "print_hint": t("ui.print_hint"),
+            "more_downloads": t("ui.more_downloads"),
             "problems_heading": t("ui.problems_heading"),
             "advice_heading": t("ui.advice_heading"),
             "advice_intro": t("ui.advice_intro"),
@@ -130,6 +138,8 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "history": t("ui.follow_up_history"),
             "no_history": t("ui.follow_up_no_history"),
             "check_in_heading": t("ui.follow_up_new"),
+            "print_hint": t("ui.print_hint"),
+            "more_downloads": t("ui.more_downloads"),
         },
         "team": {
             "form_label": t("ui.team_label"),
@@ -141,15 +151,31 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
     return {**common, **own}
 
 
+PRINT_HINT_ID: Final = "sp-print-hint"
+
+
 def _downloads(kind: str, lang: str) -> list[dict[str, Any]]:
+    plan = (
+        ("json", "ui.download_json"),
+        ("print", "ui.print"),
+        ("html", "ui.download_html"),
+        ("markdown", "ui.download_markdown"),
+        ("ics", "ui.download_ics"),
+    )
     formats = {
-        "planner": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
+        "planner": plan,
         "preparation": (("json", "ui.download_preparation"),),
-        "follow_up": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
+        "follow_up": plan,
         "team": (("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
     }[kind]
     return [
-        {"format": fmt, "label": translate(key, lang), "primary": fmt != "ics"} for fmt, key in formats
+        {
+            "format": fmt,
+            "label": translate(key, lang),
+            "primary": fmt in ("json", "print") or kind in ("preparation", "team"),
+            "describedby": PRINT_HINT_ID if fmt == "print" else "",
+        }
+        for fmt, key in formats
     ]
 
 
@@ -226,6 +252,8 @@ def form_page(
         "storage_url": relative(language_root(lang) + STORAGE_PAGE, page_url),
         "scripts": {name: relative(path, page_url) for name, path in SCRIPTS.items()},
         "stylesheet": relative(FORMS_CSS, page_url),
+        "document_styles": relative(DOCUMENT_STYLES, page_url) if kind in _PRINTS else "",
+        "print_hint_id": PRINT_HINT_ID if kind in _PRINTS else "",
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 
@@ -265,10 +293,12 @@ def selfcheck_page(lang: str, page_url: str, settings: SiteSettings, assets: Map
 SCHEMA_PATH: Final = "assets/samtalsplan/plan.schema.json"
 
 
-def publish_schema(site_dir: Path) -> None:
-    """The plan file's JSON Schema, generated from the model, beside the pages' scripts."""
-    target = site_dir / SCHEMA_PATH
-    text = schema_json()
+def _publish(target: Path, text: str) -> None:
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def publish_schema(site_dir: Path) -> None:
+    """The plan file's JSON Schema, generated from the model, beside the pages' scripts."""
+    _publish(site_dir / SCHEMA_PATH, schema_json())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -108,11 +108,14 @@ def _find(dirs: Sequence[Path], pattern: str) -> tuple[str, Path] | None:
     return None
 
 
-def stylesheets(theme_dirs: Sequence[Path], colours: frozenset[str]) -> Stylesheets:
+def stylesheets(
+    theme_dirs: Sequence[Path], colours: frozenset[str], made: Mapping[str, str] | None = None
+) -> Stylesheets:
     """The theme's main and palette stylesheets and ours, from the theme's
     folders (ours first, as MkDocs looks them up); of the palette only the
-    ``colours`` the site's palettes name."""
-    parts = {}
+    ``colours`` the site's palettes name. ``made`` are stylesheets the build
+    makes, by the site path a page links them at, and their text."""
+    parts = {path: text.strip() for path, text in (made or {}).items()}
     for pattern in (*_THEME_PARTS, *OURS):
         found = _find(theme_dirs, pattern)
         if found is None:

@@ -70,6 +70,7 @@ def _controls(page: Page, state: dict[str, Any], *, add: bool, press: Press) -> 
 
     for key in ("employee", "manager", "date", "unit"):
         yield form.get_by_label(label(f"talk.{key}"), exact=True), state["talk"][key]
+    yield form.get_by_label(label("look_back.note"), exact=True), state["look_back"]["note"]
     for i, goal in enumerate(state["goals"]):
         group = _item(form, "goals", i, add, press)
         for key in ("title", "organisation_link", "why"):
@@ -95,6 +96,14 @@ def _controls(page: Page, state: dict[str, Any], *, add: bool, press: Press) -> 
         form.get_by_label(label("conditions.manager_commitment"), exact=True),
         state["conditions"]["manager_commitment"],
     )
+    work = state["work_environment"]
+    for key in ("workload", "energy", "helps"):
+        yield form.get_by_label(label(f"work_environment.{key}"), exact=True), work[key]
+    for j, change in enumerate(work["changes"]):
+        change_label = CATALOGUE["item.work_environment.changes"].format(n=j + 1)
+        if add and form.get_by_label(change_label, exact=True).count() == 0:
+            press(form.get_by_role("button", name=CATALOGUE["add.work_environment.changes"], exact=True))
+        yield form.get_by_label(change_label, exact=True), change
     for i, action in enumerate(state["actions"]):
         group = _item(form, "actions", i, add, press)
         for key in ("what", "owner", "due"):

@@ -75,6 +75,10 @@ def test_a_follow_up_is_recorded_in_the_plan_and_shows_in_the_history(page: Page
     plan = json.loads(saved.read_text(encoding="utf-8"))
     assert plan["check_ins"] == [{
         "date": "2027-03-10",
+        "goals": [
+            {"goal": "Korta svarstiderna i kundtjänsten", "status": None, "note": ""},
+            {"goal": "Leda teamets veckomöten", "status": None, "note": ""},
+        ],
         "statuses": [
             {"action": "Boka första mötet med mentorn", "status": "done", "note": "Första mötet var den 12 januari."},
             {"action": "Ordna behörighet till rapporterna", "status": "ongoing", "note": ""},

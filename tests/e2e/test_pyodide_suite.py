@@ -44,6 +44,8 @@ def _shipped_files() -> dict[str, str]:
     paths = [TESTS / "__init__.py", TESTS / "pyodide_runner.py", *(TESTS / f"{m}.py" for m in MODULES)]
     # fixtures/files/ holds bytes on purpose (test_files.py, which needs Hypothesis, is not run here).
     paths += sorted(p for p in (TESTS / "fixtures").rglob("*.json") if "files" not in p.parent.parts)
+    # The documents expected beside their plans (test_document.py).
+    paths += sorted(p for p in (TESTS / "fixtures" / "documents").iterdir() if p.suffix in (".html", ".md"))
     return {str(p.relative_to(TESTS.parent)): p.read_text(encoding="utf-8") for p in paths}
 
 

@@ -96,6 +96,8 @@ export function renumber(node, path = "") {
     else if (el.dataset.spGroup !== undefined) renumber(el, join(path, el.dataset.spGroup));
     else {
       const listPath = join(path, el.dataset.spList);
+      // A list whose items come from the plan shows only once it has some.
+      if (el.dataset.spFixed !== undefined) el.hidden = items(el).length === 0;
       const hint = el.querySelector(":scope > [data-sp-hint]");
       if (hint) hint.id = `${idFor(listPath)}-hint`;
       markAdvice(el.querySelector(":scope > [data-sp-advice]"), listPath);
@@ -201,13 +203,35 @@ export function showSummary(form, list, entries) {
   }));
 }
 
-// Mark the list items at `paths` (goals[2]) with a badge: the employee's proposals.
+// Mark the list items (goals[2]) or fields (work_environment.workload) at
+// `paths` with a badge saying where the proposal comes from.
 export function markProposals(form, paths, badgeText) {
   for (const path of paths) {
     const item = form.querySelector(`[data-sp-item-path="${CSS.escape(path)}"]`);
-    if (!item || item.querySelector("[data-sp-proposal]")) continue;
+    const field = item ? null : form.querySelector(`[data-sp-path="${CSS.escape(path)}"]`)?.closest("[data-sp-field]");
+    const title = item?.querySelector("[data-sp-item-title]") ?? field?.querySelector("label");
+    if (!title || (item ?? field).querySelector("[data-sp-proposal]")) continue;
     const badge = Object.assign(document.createElement("p"), { className: "sp-proposal", textContent: badgeText });
     badge.dataset.spProposal = "";
-    item.querySelector("[data-sp-item-title]").after(badge);
+    title.after(badge);
+  }
+}
+
+// Take every proposal badge away: the form holds another plan now.
+export function clearProposals(form) {
+  for (const badge of form.querySelectorAll("[data-sp-proposal]")) badge.remove();
+}
+
+// Show what Python says beside a fixed list's items (an action's owner and due
+// date at a check-in): `details` is [{path, text}], every other slot is emptied.
+export function showDetails(form, details) {
+  const byPath = new Map(details.map((d) => [d.path, d.text]));
+  for (const slot of form.querySelectorAll("[data-sp-details]")) {
+    const item = slot.closest("[data-sp-item]");
+    const text = byPath.get(item?.dataset.spItemPath) ?? "";
+    // Under the plan's text that the item shows (its first field), which it is about.
+    item?.querySelector("[data-sp-field]")?.after(slot);
+    slot.textContent = text;
+    slot.hidden = !text;
   }
 }

@@ -1,8 +1,12 @@
-// /uppfoljning/: open a saved plan, record a check-in, download the plan again.
+// /uppfoljning/: open a saved plan, record a check-in that starts from the
+// last one, download or print the plan again. Python checks the check-in as
+// the person types (its dates) and says what shows where.
+import { latestWins } from "./check-loop.mjs";
 import { download } from "./downloads.mjs";
 import { keepDraft } from "./drafts.mjs";
 import { packFiles } from "./files.mjs";
-import { collect, fill, renumber } from "./form.mjs";
+import { collect, fill, renumber, showDetails, showFeedback } from "./form.mjs";
+import { printDocument } from "./print.mjs";
 import { openSession } from "./session.mjs";
 
 export function followUp(form, config) {
@@ -13,6 +17,8 @@ export function followUp(form, config) {
   let plan = null; // the plan as opened
   let started = null; // the check-in as Python started it: what the person has not changed
   let lines = [];
+  let details = []; // what shows beside each line: an action's owner and due date
+  const touched = new Set();
 
   const showHistory = () => {
     history.querySelector("[data-sp-history-list]").replaceChildren(
@@ -21,7 +27,8 @@ export function followUp(form, config) {
     history.querySelector("[data-sp-history-none]").hidden = lines.length > 0;
     history.hidden = !plan;
     checkIn.hidden = !plan;
-    form.querySelector("[data-sp-downloads]").hidden = !plan;
+    for (const downloads of form.querySelectorAll("[data-sp-downloads]")) downloads.hidden = !plan;
+    showDetails(checkIn, details);
   };
   const current = () => (plan ? collect(checkIn).check_in : null);
   // The draft holds the opened plan, its history and the check-in being written.
@@ -29,12 +36,28 @@ export function followUp(form, config) {
     name: config.draft,
     config,
     text: page.text,
-    state: () => ({ plan, started, history: lines, check_in: current() }),
+    state: () => ({ plan, started, history: lines, details, check_in: current() }),
     restore: (state) => {
-      ({ plan = null, started = null, history: lines = [] } = state);
+      ({ plan = null, started = null, history: lines = [], details = [] } = state);
       fill(checkIn, { check_in: state.check_in ?? {} });
+      renumber(form);
       showHistory();
     },
+  });
+
+  const request = (reveal = false) => ({ plan, state: current(), touched: [...touched], reveal });
+  const check = latestWins(async () => {
+    if (!plan) return;
+    const { feedback } = await page.call({ op: "check_in_check", ...request() });
+    showFeedback(checkIn, feedback.fields);
+  }, page.fail);
+  checkIn.addEventListener("input", (event) => {
+    if (event.target.dataset.spPath) check();
+  });
+  checkIn.addEventListener("change", (event) => {
+    if (!event.target.dataset.spPath) return;
+    touched.add(event.target.dataset.spPath);
+    check();
   });
 
   const input = form.querySelector('[data-sp-file="open"]');
@@ -44,11 +67,13 @@ export function followUp(form, config) {
     input.value = "";
     await page.act({ op: "check_in_start", ...files, plan, started, state: current() }, {
       apply: (reply) => {
-        ({ plan, history: lines } = reply);
+        ({ plan, history: lines, details } = reply);
         started = reply.check_in;
+        touched.clear();
         fill(checkIn, { check_in: reply.check_in });
         renumber(form);
         showHistory();
+        check();
         draft.downloaded(); // the person has this plan as a file already
       },
     });
@@ -56,9 +81,11 @@ export function followUp(form, config) {
 
   for (const button of form.querySelectorAll("[data-sp-download]")) {
     button.addEventListener("click", () => page.act(
-      { op: "check_in_save", plan, state: current(), format: button.dataset.spDownload },
+      { op: "check_in_save", ...request(true), format: button.dataset.spDownload },
       {
+        shown: (reply) => showFeedback(checkIn, reply.feedback.fields),
         apply: (reply) => {
+          if (reply.print) return printDocument(reply.print);
           download(reply.download);
           if (!reply.saved) return;
           started = current(); // saved: opening a plan now replaces nothing unsaved
@@ -67,5 +94,5 @@ export function followUp(form, config) {
       },
     ));
   }
-  page.ready();
+  page.ready(check);
 }

@@ -1,12 +1,14 @@
 // /planera/: the plan of the talk. Python checks the form as the person types
-// and says what shows where; downloads, opening a plan and importing the
-// employee's preparation each go through one step (session.act).
+// and says what shows where; downloads, printing, opening a plan, starting
+// from last year's plan, importing the employee's preparation and the steps a
+// list offers (agreed changes to actions) each go through one step (session.act).
 import { latestWins } from "./check-loop.mjs";
 import { download } from "./downloads.mjs";
 import { keepDraft } from "./drafts.mjs";
 import { offerFallback } from "./fallback.mjs";
 import { packFiles } from "./files.mjs";
-import { collect, editLists, fill, markProposals, renumber, showFeedback, showSummary } from "./form.mjs";
+import { clearProposals, collect, editLists, fill, markProposals, renumber, showFeedback, showSummary } from "./form.mjs";
+import { printDocument } from "./print.mjs";
 import { openSession } from "./session.mjs";
 
 export function planner(form, config) {
@@ -86,6 +88,7 @@ export function planner(form, config) {
           render();
         },
         apply: (reply) => {
+          if (reply.print) return printDocument(reply.print);
           download(reply.download);
           if (reply.saved) {
             base = reply.base;
@@ -106,14 +109,31 @@ export function planner(form, config) {
     });
   };
 
+  // The form holds another plan: the one opened, or a new one from last year's.
+  const replaced = (reply) => {
+    fill(form, reply.state);
+    clearProposals(form);
+    renumber(form);
+    base = reply.base;
+    touched.clear();
+    feedback = reply.feedback;
+  };
+
+  chosen("start_from_last_year", (files) => page.act({ op: "start_from_last_year", ...files, ...request() }, {
+    apply: (reply) => {
+      replaced(reply);
+      reveal = false;
+      markProposals(form, reply.proposals, reply.proposal);
+      render();
+      check(); // after any check still under way for the form as it was
+      draft.changed(); // a new plan, not saved as a file yet
+    },
+  }));
+
   chosen("open", (files) => page.act({ op: "open", ...files, ...request() }, {
     apply: (reply) => {
-      fill(form, reply.state);
-      renumber(form);
-      base = reply.base;
-      touched.clear();
+      replaced(reply);
       reveal = true;
-      feedback = reply.feedback;
       render();
       check(); // after any check still under way for the form as it was
       draft.downloaded(); // the person has this plan as a file already
@@ -125,13 +145,29 @@ export function planner(form, config) {
     apply: (reply) => {
       fill(form, reply.state);
       renumber(form);
-      markProposals(form, reply.proposals, page.text("ui.proposal"));
+      markProposals(form, reply.proposals, reply.proposal);
       feedback = reply.feedback;
       render();
       check(); // after any check still under way for the form as it was
       draft.changed();
     },
   }));
+
+  // A step Python takes on a list (data-sp-step: its operation), such as the
+  // agreed changes to the work environment made actions.
+  for (const button of form.querySelectorAll("[data-sp-step]")) {
+    button.addEventListener("click", () => page.act({ op: button.dataset.spStep, ...request() }, {
+      apply: (reply) => {
+        fill(form, reply.state);
+        renumber(form);
+        markProposals(form, reply.proposals, reply.proposal);
+        feedback = reply.feedback;
+        render();
+        check();
+        draft.changed();
+      },
+    }));
+  }
 
   page.ready(check, plain.offer);
 }
