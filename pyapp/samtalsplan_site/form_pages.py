@@ -22,6 +22,7 @@ from typing import Any, Final
 from markupsafe import Markup, escape
 
 from samtalsplan import codec, preparation
+from samtalsplan.bridge import NEEDS
 from samtalsplan.files import MAX_BYTES
 from samtalsplan.form import form_view
 from samtalsplan.i18n import DEFAULT_LANGUAGE, catalogue, language, translate
@@ -132,6 +133,8 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open": t("ui.team_open"),
             "open_hint": t("ui.team_open_hint"),
             "exports": t("ui.team_exports"),
+            "files_heading": t("ui.team_files_heading"),
+            "clear_all": t("ui.team_clear"),
         },
     }[kind]
     return {**common, **own}
@@ -142,10 +145,12 @@ def _downloads(kind: str, lang: str) -> list[dict[str, Any]]:
         "planner": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
         "preparation": (("json", "ui.download_preparation"),),
         "follow_up": (("json", "ui.download_json"), ("markdown", "ui.download_markdown"), ("ics", "ui.download_ics")),
-        "team": (("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
+        "team": (("xlsx", "ui.download_xlsx"), ("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
     }[kind]
+    # `needs`: the wheels the download needs beyond the start's, for the worker to load first.
     return [
-        {"format": fmt, "label": translate(key, lang), "primary": fmt != "ics"} for fmt, key in formats
+        {"format": fmt, "label": translate(key, lang), "primary": fmt != "ics", "needs": " ".join(NEEDS.get(fmt, ()))}
+        for fmt, key in formats
     ]
 
 

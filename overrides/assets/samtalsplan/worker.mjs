@@ -9,6 +9,9 @@ import { StartState, release } from "./start-state.mjs";
 
 let booting = null;
 let handle = null;
+let python = null; // the started Pyodide, for the wheels a call needs
+let lockfileUrl = null; // the site's lockfile, which names those wheels too
+const loaded = new Map(); // a wheel a call needed: its name → the promise of its load
 let receiveCompiled;
 const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
 
@@ -34,6 +37,7 @@ self.onmessage = async ({ data: message }) => {
     } else if (kind === CALL) {
       if (!booting) throw new StepError(null, "ui.error.internal", {}, "call before boot");
       await booting;
+      await need(message.needs ?? []);
       self.postMessage(resultMessage(id, handle(message.request)));
     } else {
       throw new StepError(null, "ui.error.internal", {}, `unknown message kind: ${kind}`);
@@ -52,6 +56,7 @@ function describe(error) {
 // "taken" (a normal start that kept one for next time) or "off" (none kept:
 // no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, stdlib, packages }) {
+  lockfileUrl = lockfile;
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
   try {
@@ -104,7 +109,28 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
       console.warn("samtalsplan: Python's start-up state could not be kept:", error);
     }
   }
+  python = pyodide;
   return { startState: used ? "used" : taken ? "taken" : "off" };
+}
+
+// The wheels a call needs beyond the start's, each fetched once (a failed one
+// is tried again by the next call that needs it) and put on Python's path.
+// They come after the start-up state was kept, so it never holds them: a start
+// from that state fetches them again when a call needs them.
+function need(names) {
+  return Promise.all(names.map((name) => {
+    if (!loaded.has(name)) {
+      const loading = fetchWheels(lockfileUrl, [name]).then((wheels) => {
+        const paths = putWheels(python, wheels);
+        python.runPython(`import importlib, sys; sys.path[:0] = ${JSON.stringify(paths)}; importlib.invalidate_caches()`);
+      }).catch((error) => {
+        loaded.delete(name);
+        throw new StepError(null, "ui.error.extra_missing", { name, message: error.params?.message ?? String(error) });
+      });
+      loaded.set(name, loading);
+    }
+    return loaded.get(name);
+  }));
 }
 
 // Our wheels, named in the site's lockfile and checked against its sha256 by
