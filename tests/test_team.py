@@ -154,7 +154,9 @@ def test_the_period_counts_plans_agreed_and_followed_up() -> None:
     assert (whole.first, whole.last) == (date(2026, 12, 3), date(2026, 12, 3))
     table = team_tables(summary, "sv")[1]
     assert table["note"] == "Samtalen har datum från 2026-12-03 till 2026-12-03."
-    assert table["rows"] == [["Alla inlästa planer", "2026-12-03", "2026-12-03", "6", "4", "1", "1", "3"]]
+    assert table["columns"] == ["Perioden", "Planer", "Godkända", "Ändrade efter överenskommelsen", "Inte godkända", "Uppföljda"]
+    assert table["rows"] == [["Alla inlästa planer", "6", "4", "1", "1", "3"]]
+    assert "| Alla inlästa planer | 2026-12-03 | 2026-12-03 | 6 | 4 | 1 | 1 | 3 |" in render_team_markdown(summary)
 
 
 def test_talks_over_more_than_a_year_are_said_and_counted_per_year() -> None:

@@ -651,8 +651,9 @@ def team_tables(summary: TeamSummary, lang: str = "sv") -> list[dict[str, object
             "heading": t("team.period"),
             "note": period_note(summary, lang),
             "empty": nothing,
-            "columns": _period_columns(lang),
-            "rows": [_period_cells(p, lang) for p in summary.periods],
+            # The note gives the dates; the workbook and the Markdown have them per row.
+            "columns": [c for i, c in enumerate(_period_columns(lang)) if i not in (1, 2)],
+            "rows": [[c for i, c in enumerate(_period_cells(p, lang)) if i not in (1, 2)] for p in summary.periods],
         },
         {
             "heading": t("team.by_kind"),

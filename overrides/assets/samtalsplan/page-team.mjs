@@ -27,6 +27,7 @@ export function team(form, config) {
     }
     const element = document.createElement("table");
     element.setAttribute("aria-label", heading);
+    element.tabIndex = 0; // the theme lets a wide table scroll: the keyboard can scroll it too
     const head = element.createTHead().insertRow();
     for (const column of columns) head.append(Object.assign(document.createElement("th"), { textContent: column, scope: "col" }));
     const body = element.createTBody();
