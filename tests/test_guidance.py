@@ -381,11 +381,13 @@ def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
     assert not outside, "Requests to other hosts:\n" + "\n".join(outside)
 
 
-def test_print_stylesheet_is_linked(site_dir: Path) -> None:
+def test_one_stylesheet_the_theme_s_and_ours_with_the_print_rules_inside(site_dir: Path) -> None:
     for lang in ("sv", "en"):
         html = site_dir / _site_path("fore-samtalet", lang) / "index.html"
-        assert any(r.endswith("print.css") for r in _parse(html).resources), html
-    assert (site_dir / "assets" / "samtalsplan" / "print.css").is_file()
+        sheets = [r for r in _parse(html).resources if r.endswith(".css")]
+        assert len(sheets) == 1 and "assets/samtalsplan/site." in sheets[0], html
+        css = (html.parent / sheets[0]).read_text(encoding="utf-8")
+        assert "@media print" in css and ".md-typeset .md-button:not(.md-button--primary" in css
 
 
 # --- What the privacy page must say ----------------------------------------------------

@@ -32,6 +32,23 @@ def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_p
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
     assert stamp_service_worker(copy) == stamped["build"], "stamping again changes nothing"
-    (copy / "assets" / "samtalsplan" / "planner.js").write_text("// changed\n", encoding="utf-8")
+    # A file no page uses is not kept, and changing it changes nothing.
+    (copy / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js").write_text("// changed\n", encoding="utf-8")
+    assert stamp_service_worker(copy) == stamped["build"]
+    (copy / "assets" / "samtalsplan" / "form-page.js").write_text("// changed\n", encoding="utf-8")
     assert stamp_service_worker(copy) != stamped["build"]
     assert manifest(copy)["build"] != stamped["build"]
+
+
+def test_the_worker_keeps_what_the_pages_use_and_nothing_else(site_dir: Path) -> None:
+    files = set(manifest(site_dir)["files"])  # type: ignore[arg-type]
+    # What the pages load, the search worker's own loads included.
+    css = [f for f in files if f.startswith("assets/samtalsplan/site.") and f.endswith(".css")]
+    assert len(css) == 2, "the guidance pages' stylesheet and the form pages'"
+    assert any(f.startswith("assets/javascripts/workers/search.") for f in files)
+    assert {"search/search_index.json", "assets/javascripts/lunr/min/lunr.sv.min.js",
+            "assets/javascripts/lunr/min/lunr.multi.min.js", "assets/samtalsplan/protocol.mjs",
+            "assets/samtalsplan/start-state.mjs", "assets/images/favicon.png"} <= files  # fmt: skip
+    # What no page uses: the theme's other languages, the stylesheets the build joined.
+    assert not {f for f in files if "lunr.de." in f or "wordcut" in f or "tinyseg" in f}
+    assert not {f for f in files if f.endswith(("/samtalsplan.css", "/forms.css", "/palette.")) or "palette." in f}

@@ -82,6 +82,38 @@ def copies(path: PurePath, data: bytes, skip: frozenset[str] = frozenset()) -> d
     return kept
 
 
+def precompress_site(site_dir: Path, cache: Path) -> int:
+    """Give every file of a built site that is worth it its compressed copies, as
+    a production server would send them (nginx gzip_static, our server.py), so
+    what a browser fetches here is what it fetches there. Copies are kept in
+    ``cache`` by the digest of what they compress: a rebuild makes only the
+    new ones. Returns how many copies were written."""
+    import hashlib
+
+    written = 0
+    policy = hashlib.sha256(fingerprint().encode()).hexdigest()[:12]
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix in SUFFIXES:
+            continue
+        if any(path.with_name(path.name + s).exists() for s in SUFFIXES):
+            continue  # made already (the Python runtime's, by python_assets)
+        data = path.read_bytes()
+        if not worth_compressing(path, len(data)):
+            continue
+        key = cache / f"{hashlib.sha256(data).hexdigest()}-{policy}"
+        if not key.with_suffix(".done").exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            for suffix, packed in copies(path, data).items():
+                key.with_name(key.name + suffix).write_bytes(packed)
+            key.with_suffix(".done").touch()
+        for suffix in SUFFIXES:
+            kept = key.with_name(key.name + suffix)
+            if kept.exists():
+                path.with_name(path.name + suffix).write_bytes(kept.read_bytes())
+                written += 1
+    return written
+
+
 def precompress(path: Path) -> list[Path]:
     """Write the policy's copies beside ``path``; returns the files written."""
     written = []

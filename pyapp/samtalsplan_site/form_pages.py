@@ -45,6 +45,8 @@ SCRIPTS: Final = {
     "selfcheck": "assets/samtalsplan/selfcheck.mjs",
 }
 WORKER: Final = "assets/samtalsplan/worker.mjs"
+# Only the pages with a form load it (the build joins it to the site's stylesheet).
+FORMS_CSS: Final = "assets/samtalsplan/forms.css"
 
 # The messages a page's script shows itself (status, start-up errors, drafts):
 # by prefix, and per page where a page names its own work.
@@ -130,6 +132,9 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_hint": t("ui.open_hint"),
             "import_preparation": t("ui.import_preparation"),
             "import_preparation_hint": t("ui.import_preparation_hint"),
+            "files_heading": t("ui.files_heading"),
+            "review_heading": t("ui.review_heading"),
+            "review_none": t("ui.review_none"),
             "problems_heading": t("ui.problems_heading"),
             "advice_heading": t("ui.advice_heading"),
             "advice_intro": t("ui.advice_intro"),
@@ -149,7 +154,6 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_heading": t("ui.team_open_heading"),
             "open": t("ui.team_open"),
             "open_hint": t("ui.team_open_hint"),
-            "exports": t("ui.team_exports"),
             "files_heading": t("ui.team_files_heading"),
             "clear_all": t("ui.team_clear"),
         },
@@ -243,6 +247,7 @@ def form_page(
         "datalists": [{"id": "sp-suggest-organisation_goals", "options": list(goals)}] if goals and kind == "planner" else [],
         "storage_url": relative(language_root(lang) + STORAGE_PAGE, page_url),
         "scripts": {name: relative(path, page_url) for name, path in SCRIPTS.items()},
+        "stylesheet": relative(FORMS_CSS, page_url),
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 
@@ -274,6 +279,7 @@ def selfcheck_page(
             for name in SELF_CHECKS
         ],
         "script": relative(SCRIPTS["selfcheck"], page_url),
+        "stylesheet": relative(FORMS_CSS, page_url),
     }
     return {**_escaped(page), "config_json": _script_json(config)}
 

@@ -26,6 +26,7 @@ BUILD: Final = PROJECT / "build"
 STAGING: Final = BUILD / "site-assets"
 RUNTIME_CACHE: Final = BUILD / "pyodide-runtime"
 WHEEL_CACHE: Final = BUILD / "wheels"
+COMPRESSED_CACHE: Final = BUILD / "compressed"
 
 # In the built site: the Python runtime and our wheel, in folders named by
 # version and digest (so they may be cached for good).

@@ -10,6 +10,7 @@ and the tests and the benchmark serve the site with it.
 from __future__ import annotations
 
 import functools
+import email.utils
 import os
 import subprocess
 import sys
@@ -37,19 +38,35 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
+        # A folder's page, as nginx's index and gzip_static serve it.
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
         if path.is_file():
             found = serving.precompressed(path, self.headers.get("Accept-Encoding", ""))
             if found is not None:
                 packed, encoding = found
-                return self._send_file(packed, self.guess_type(str(path)), encoding.name)
+                return self._send_file(path, packed, encoding.name)
         return super().send_head()
 
-    def _send_file(self, packed: Path, content_type: str, encoding: str) -> IO[bytes]:
+    def _send_file(self, path: Path, packed: Path, encoding: str) -> IO[bytes] | None:
+        """The compressed copy of ``path``, dated as ``path`` is, so that a browser
+        revalidating its copy (If-Modified-Since) gets 304 Not Modified."""
+        modified = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if modified <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(HTTPStatus.NOT_MODIFIED)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError):
+                pass  # a date we cannot read: send the file
         handle = packed.open("rb")
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+        self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()
         return handle
 

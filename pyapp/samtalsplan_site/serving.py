@@ -72,10 +72,12 @@ def accepted_encodings(accept_encoding: str) -> set[str]:
 
 
 def precompressed(path: Path, accept_encoding: str) -> tuple[Path, Encoding] | None:
-    """The best precompressed copy of ``path`` that the browser accepts, if any."""
+    """The best precompressed copy of ``path`` that the browser accepts, if any;
+    never one older than the file itself (a file changed after the build)."""
     accepted = accepted_encodings(accept_encoding)
     for encoding in ENCODINGS:
         packed = path.with_name(path.name + encoding.suffix)
         if encoding.name in accepted and packed.is_file():
-            return packed, encoding
+            if packed.stat().st_mtime >= path.stat().st_mtime:
+                return packed, encoding
     return None

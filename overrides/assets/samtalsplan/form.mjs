@@ -31,17 +31,39 @@ export function collect(node) {
   return state;
 }
 
+// Textareas grow with their text: CSS does it (field-sizing) where the browser
+// can, this where it cannot (Firefox and Safari, late 2026).
+const SIZES_ITSELF = globalThis.CSS?.supports?.("field-sizing", "content") ?? false;
+
+function grow(textarea) {
+  if (SIZES_ITSELF) return;
+  textarea.style.height = "auto";
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
+
+export function growTextareas(form) {
+  if (SIZES_ITSELF) return;
+  form.addEventListener("input", (event) => {
+    if (event.target.matches("textarea")) grow(event.target);
+  });
+}
+
 // Put `state` (as collected, or as Python sent it) into the form.
 export function fill(node, state) {
+  fillValues(node, state);
+  node.querySelectorAll("textarea").forEach(grow);
+}
+
+function fillValues(node, state) {
   walk(node, (el) => {
     if (el.dataset.spKey !== undefined) el.value = state?.[el.dataset.spKey] ?? "";
-    else if (el.dataset.spGroup !== undefined) fill(el, state?.[el.dataset.spGroup]);
+    else if (el.dataset.spGroup !== undefined) fillValues(el, state?.[el.dataset.spGroup]);
     else {
       const values = state?.[el.dataset.spList] ?? [];
       resize(el, values.length);
       items(el).forEach((item, i) => {
         if (isText(el)) item.querySelector("[data-sp-value]").value = values[i] ?? "";
-        else fill(item, values[i]);
+        else fillValues(item, values[i]);
       });
     }
   });

@@ -21,6 +21,7 @@ export function followUp(form, config) {
     history.querySelector("[data-sp-history-none]").hidden = lines.length > 0;
     history.hidden = !plan;
     checkIn.hidden = !plan;
+    form.querySelector("[data-sp-downloads]").hidden = !plan;
   };
   const current = () => (plan ? collect(checkIn).check_in : null);
   // The draft holds the opened plan, its history and the check-in being written.

@@ -43,6 +43,7 @@ export function planner(form, config) {
     const summary = form.querySelector("[data-sp-advice-summary]");
     showSummary(form, summary.querySelector("[data-sp-advice-list]"), feedback.advice);
     summary.hidden = feedback.advice.length === 0;
+    form.querySelector("[data-sp-review-none]").hidden = !(problems.hidden && summary.hidden);
   };
   const request = () => ({ state: collect(form), base, touched: [...touched], reveal });
   const check = latestWins(async () => {

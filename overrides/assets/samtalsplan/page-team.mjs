@@ -10,7 +10,7 @@ export function team(form, config) {
   const page = openSession(form, config);
   if (!page) return;
   const results = form.querySelector("[data-sp-team-results]");
-  const exports = form.querySelector("[data-sp-team-exports]");
+  const exports = form.querySelector("[data-sp-downloads]");
   const errors = form.querySelector("[data-sp-team-errors]");
   const loadedSection = form.querySelector("[data-sp-team-loaded]");
   const loadedList = form.querySelector("[data-sp-team-files]");

@@ -3,7 +3,7 @@
 // organisation's settings, the page's status line and message line, messages
 // from the page's catalogue, and start-up failures explained.
 import { startPython } from "./client.mjs";
-import { renumber } from "./form.mjs";
+import { growTextareas, renumber } from "./form.mjs";
 import { ask } from "./dialog.mjs";
 
 // A page's session over `form` (which holds [data-sp-status] and, on most
@@ -40,6 +40,7 @@ export function openSession(form, config) {
   };
 
   renumber(form);
+  growTextareas(form);
   if (location.protocol === "file:") return null; // file-check.js explains: modules cannot run here
   if (!("Worker" in window)) {
     fail({ key: "ui.error.no_worker" });

@@ -10,7 +10,7 @@ import { StartState, release } from "./start-state.mjs";
 let booting = null;
 let handle = null;
 let python = null; // the started Pyodide, for the wheels a call needs
-let lockfileUrl = null; // the site's lockfile, which names those wheels too
+let site = null; // the site's lockfile (its URL and its content), which names those wheels too
 const loaded = new Map(); // a wheel a call needed: its name → the promise of its load
 let receiveCompiled;
 const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
@@ -23,6 +23,17 @@ WebAssembly.instantiateStreaming = async (response, imports) => {
   const module = await compiled;
   if (!module) return instantiateStreaming(response, imports);
   return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+// Pyodide asks for the wasm before it instantiates it; with the page's module
+// here that response would never be read, so it is not fetched at all.
+const fetchOnline = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const wanted = String(resource?.url ?? resource);
+  const method = (options?.method ?? resource?.method ?? "GET").toUpperCase();
+  if (method === "GET" && wanted.endsWith("/pyodide.asm.wasm") && (await compiled)) {
+    return new Response(new ArrayBuffer(0), { headers: { "Content-Type": "application/wasm" } });
+  }
+  return fetchOnline(resource, options);
 };
 
 self.onmessage = async ({ data: message }) => {
@@ -56,7 +67,6 @@ function describe(error) {
 // "taken" (a normal start that kept one for next time) or "off" (none kept:
 // no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, stdlib, packages }) {
-  lockfileUrl = lockfile;
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
   try {
@@ -67,13 +77,19 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
   // The preflight runs beside the start-up rather than before it: it costs
   // nothing when all is well, and its error wins when loadPyodide would hang.
   const hangs = preflight(runtime).then(() => new Promise(() => {}));
+  // The lockfile is read once, for Pyodide and for our wheels, which download
+  // while the runtime starts.
+  const lock = fetchLock(lockfile);
+  site = { lock, lockfile };
+  lock.catch(() => {}); // awaited below; not unhandled meanwhile
+  const wheels = fetchWheels(lock, lockfile, packages);
+  wheels.catch(() => {}); // awaited below; not unhandled meanwhile
   const start = (options) => Promise.race([
     // The standard library comes with bytecode, from beside our wheel (bytecode.py).
-    hangs, loadPyodide({ indexURL: runtime, lockFileURL: lockfile, stdLibURL: stdlib, ...options }),
+    hangs, loadPyodide({
+      indexURL: runtime, lockFileContents: lock, packageBaseUrl: new URL(".", lockfile).href, stdLibURL: stdlib, ...options,
+    }),
   ]);
-  // The wheels download while the runtime starts.
-  const wheels = fetchWheels(lockfile, packages);
-  wheels.catch(() => {}); // awaited below; not unhandled meanwhile
 
   // The kept state belongs to this runtime and these wheels: the lockfile's
   // URL names the wheels by their sha256.
@@ -120,7 +136,7 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
 function need(names) {
   return Promise.all(names.map((name) => {
     if (!loaded.has(name)) {
-      const loading = fetchWheels(lockfileUrl, [name]).then((wheels) => {
+      const loading = fetchWheels(site.lock, site.lockfile, [name]).then((wheels) => {
         const paths = putWheels(python, wheels);
         python.runPython(`import importlib, sys; sys.path[:0] = ${JSON.stringify(paths)}; importlib.invalidate_caches()`);
       }).catch((error) => {
@@ -137,13 +153,18 @@ function need(names) {
 // the browser (fetch `integrity`). Python imports them straight from the zip
 // (zipimport, as it does the standard library): a pure-Python wheel needs no
 // unpacking, and nothing of Pyodide's package loader enters the start-up state.
-async function fetchWheels(lockfile, packages) {
-  let lock;
+async function fetchLock(lockfile) {
   try {
-    lock = await (await fetch(lockfile)).json();
+    const response = await fetch(lockfile);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return await response.json();
   } catch (error) {
     throw new StepError("package", "ui.error.package_missing", { message: `${lockfile}: ${error.message ?? error}` });
   }
+}
+
+async function fetchWheels(lockPromise, lockfile, packages) {
+  const lock = await lockPromise;
   return Promise.all(packages.map(async (name) => {
     const entry = lock.packages?.[name];
     const url = entry && new URL(entry.file_name, lockfile).href;

@@ -1,0 +1,77 @@
+"""One stylesheet a page (samtalsplan_site.stylesheets), and the site's compressed copies."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+
+from samtalsplan_site.compression import precompress_site
+from samtalsplan_site.stylesheets import Stylesheets, only_colours, stylesheets
+
+MAIN = "assets/stylesheets/main.0123abcd.min.css"
+PALETTE = "assets/stylesheets/palette.0123abcd.min.css"
+OURS = "assets/samtalsplan/samtalsplan.css"
+FORMS = "assets/samtalsplan/forms.css"
+
+
+def test_only_the_palette_colours_the_site_uses_are_kept() -> None:
+    css = (
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
+        "[data-md-color-primary=indigo],[data-md-color-primary=red]{--md-primary-bg-color:#fff}"
+        "[data-md-color-accent=red]{--md-accent-fg-color:red}"
+        "@media screen and (min-width:76.25em){[data-md-color-primary=red] .md-tabs{color:red}}"
+    )
+    assert only_colours(css, frozenset({"indigo"})) == (
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
+        "[data-md-color-primary=indigo]{--md-primary-bg-color:#fff}"
+    )
+
+
+def test_a_page_links_one_file_that_joins_its_stylesheets_in_order() -> None:
+    sheets = Stylesheets({MAIN: "main{}", PALETTE: "palette{}", OURS: "ours{}", FORMS: "forms{}"})
+    page = (
+        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/main.0123abcd.min.css">\n'
+        '  <link rel="stylesheet" href="../assets/stylesheets/palette.0123abcd.min.css">\n'
+        '  <link rel="stylesheet" href="../assets/samtalsplan/samtalsplan.css">\n'
+        '  <link rel="stylesheet" href="../assets/other.css">\n</head>'
+    )
+    rewritten = sheets.rewrite(page)
+    (name,) = sheets.joined
+    assert rewritten == (
+        f'<head>\n  <link rel="stylesheet" href="../{name}">\n'
+        '  <link rel="stylesheet" href="../assets/other.css">\n</head>'
+    )
+    assert sheets.joined[name].index("main{}") < sheets.joined[name].index("palette{}") < sheets.joined[name].index("ours{}")
+    with_forms = sheets.rewrite(page.replace("</head>", '<link rel="stylesheet" href="../assets/samtalsplan/forms.css"></head>'))
+    assert len(sheets.joined) == 2 and "forms{}" not in sheets.joined[name]
+    assert with_forms.count('rel="stylesheet"') == 2
+
+
+def test_the_theme_s_files_are_found_and_ours_is_required(tmp_path: Path) -> None:
+    theme, overrides = tmp_path / "material", tmp_path / "overrides"
+    (theme / "assets" / "stylesheets").mkdir(parents=True)
+    (theme / MAIN).write_text("main{}/*# sourceMappingURL=main.css.map*/", encoding="utf-8")
+    (overrides / "assets" / "samtalsplan").mkdir(parents=True)
+    (overrides / OURS).write_text("ours{}", encoding="utf-8")
+    (overrides / FORMS).write_text("forms{}", encoding="utf-8")
+    sheets = stylesheets([overrides, theme], frozenset({"indigo"}))
+    assert sheets.parts == {MAIN: "main{}", OURS: "ours{}", FORMS: "forms{}"}, "no palette, no source map"
+
+
+def test_the_site_gets_compressed_copies_made_once(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "a").mkdir(parents=True)
+    text = ("<p>Medarbetarsamtal</p>\n" * 200).encode()
+    (site / "a" / "index.html").write_bytes(text)
+    (site / "tiny.css").write_bytes(b"p{}")
+    (site / "stdlib.zip").write_bytes(b"PK" + bytes(4000))
+    assert precompress_site(site, cache) == 2
+    assert brotli.decompress((site / "a" / "index.html.br").read_bytes()) == text
+    assert gzip.decompress((site / "a" / "index.html.gz").read_bytes()) == text
+    assert not (site / "tiny.css.br").exists() and not (site / "stdlib.zip.br").exists()
+    made = sorted(p.name for p in cache.iterdir())
+    (site / "a" / "index.html.br").unlink()
+    (site / "a" / "index.html.gz").unlink()
+    assert precompress_site(site, cache) == 2 and sorted(p.name for p in cache.iterdir()) == made
