@@ -205,9 +205,22 @@ def generated_plans(count: int) -> list[bytes]:
         plan["development"][0]["kind"] = KINDS[i % len(KINDS)]
         plan["development"][0]["what"] = f"Utveckling {i % 40}"
         plan["conditions"]["obstacles"][0]["obstacle"] = OBSTACLES[i % len(OBSTACLES)]
-        plan.pop("agreement", None)  # the fingerprint would no longer match
-        plans.append(json.dumps(plan, ensure_ascii=False).encode())
+        plan["agreement"]["employee"] = plan["talk"]["employee"]
+        plans.append(sealed(plan))
     return plans
+
+
+def sealed(plan: dict[str, Any]) -> bytes:
+    """The plan agreed, with its true fingerprint, as most of a team's plans are:
+    the team view checks each one (samtalsplan.agreement)."""
+    from dataclasses import replace
+
+    from samtalsplan.agreement import fingerprint
+    from samtalsplan.codec import from_dict, serialize
+
+    agreed = from_dict(plan)
+    agreed = replace(agreed, agreement=replace(agreed.agreement, fingerprint=fingerprint(agreed)))
+    return serialize(agreed).encode()
 
 
 def team_view_ms(browser: Browser, url: str, count: int) -> float:

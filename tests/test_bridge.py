@@ -349,11 +349,59 @@ def test_the_team_view_names_files_it_cannot_read_in_words_that_count() -> None:
     assert view["message"] == "1 plan är sammanställd. 2 filer kunde inte läsas."
     assert [e["name"] for e in view["errors"]] == ["b.json", "c.json"]
     assert view["errors"][0]["message"].startswith("Filen är JSON men ingen fil från Samtalsplan.")
-    assert view["tables"][0]["rows"] == [["Mentorskap", "1"]]
+    tables = {table["heading"]: table["rows"] for table in view["tables"]}
+    assert tables["Kompetensutveckling per typ"] == [["Mentorskap", "1"]]
     two = call(op="team", lang="sv", **files(("a.json", FULL_TEXT), ("b.json", FULL_TEXT)))["result"]
     assert two["message"] == "2 planer är sammanställda."
-    csv = call(op="team", format="csv", **chosen)["result"]
-    assert csv["download"]["filename"] == "team.csv" and csv["download"]["text"].count("\r\n") == 2
+    csv = call(op="team", format="csv", today="2027-03-01", **chosen)["result"]
+    assert csv["download"]["filename"] == "team-kundtjänst-teamledare-2027-03-01.csv"
+    assert csv["download"]["text"].startswith("\ufeffMedarbetare;") and csv["download"]["text"].count("\r\n") == 2
+
+
+def test_the_team_lists_every_file_it_was_given_with_a_remove_button_each() -> None:
+    chosen = files(("asa.json", FULL_TEXT), ("semester.json", "{}"))
+    view = call(op="team", lang="sv", change={"added": ["asa.json", "semester.json"]}, **chosen)["result"]
+    assert view["loaded"] == [
+        {"name": "asa.json", "text": "Åsa Öberg, samtalet 2026-12-03", "remove": "Ta bort asa.json"},
+        {"name": "semester.json", "text": "kunde inte läsas", "remove": "Ta bort semester.json"},
+    ]
+    assert view["message"] == "2 filer är tillagda. 1 plan är sammanställd. 1 fil kunde inte läsas."
+
+
+@pytest.mark.parametrize(
+    ("change", "lang", "message"),
+    [
+        ({"added": ["asa.json"]}, "sv", "Filen asa.json är tillagd. 1 plan är sammanställd."),
+        (
+            {"added": ["asa.json", "bo.json"], "replaced": ["asa.json"]},
+            "sv",
+            "2 filer är tillagda. Filen asa.json fanns redan och är ersatt av den nya. 1 plan är sammanställd.",
+        ),
+        ({"removed": ["bo.json"]}, "en", "The file bo.json is removed. 1 plan is compiled."),
+        ({"removed": ["a.json", "b.json"]}, "en", "2 files are removed. 1 plan is compiled."),
+    ],
+)
+def test_the_team_says_what_a_step_did_in_words_that_count(change: dict[str, Any], lang: str, message: str) -> None:
+    view = call(op="team", lang=lang, change=change, **files(("asa.json", FULL_TEXT)))["result"]
+    assert view["message"] == message
+
+
+def test_a_team_with_no_files_left_says_so() -> None:
+    view = call(op="team", lang="sv", change={"removed": ["asa.json"]}, **files())["result"]
+    assert view["message"] == "Filen asa.json är borttagen. Inga filer är inlästa."
+    assert view["loaded"] == [] and view["plans"] == 0
+
+
+def test_the_workbook_comes_as_base64_and_names_what_it_needs() -> None:
+    from samtalsplan.bridge import NEEDS
+
+    assert NEEDS == {"xlsx": ("xlsxwriter",)}
+    reply = call(op="team", format="xlsx", today="2027-03-01", lang="en", **files(("asa.json", FULL_TEXT)))["result"]
+    download = reply["download"]
+    assert download["filename"] == "team-kundtjänst-teamledare-2027-03-01.xlsx"
+    assert download["mime"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert "text" not in download and base64.b64decode(download["base64"])[:2] == b"PK"
+    assert reply["message"] == "The file team-kundtjänst-teamledare-2027-03-01.xlsx is downloaded."
 
 
 def test_the_team_files_ask_about_special_categories_as_every_page_does() -> None:
@@ -361,9 +409,18 @@ def test_the_team_files_ask_about_special_categories_as_every_page_does() -> Non
     plan["conditions"]["obstacles"][0]["obstacle"] = "Hen är sjukskriven på halvtid"
     chosen = files(("a.json", json.dumps(plan)), ("b.json", FULL_TEXT))
     assert call(op="team", **chosen)["result"].get("confirm") is None, "showing the tables asks nothing"
-    for fmt in ("csv", "markdown"):
+    for fmt in ("csv", "markdown", "xlsx"):
         confirm = call(op="team", format=fmt, **chosen)["result"]["confirm"]
         assert [item.split(":")[0] for item in confirm["items"]] == ["Åsa Öberg, Hinder 1, Hinder"]
+    plan["actions"][0]["what"] = "Boka tid hos företagshälsovården"
+    chosen = files(("a.json", json.dumps(plan)))
+    csv = call(op="team", format="csv", **chosen)["result"]["confirm"]
+    assert len(csv["items"]) == 1, "the CSV carries no actions"
+    workbook = call(op="team", format="xlsx", **chosen)["result"]["confirm"]
+    assert [item.split(":")[0] for item in workbook["items"]] == [
+        "Åsa Öberg, Hinder 1, Hinder",
+        "Åsa Öberg, Åtgärd 1, Vad ska göras",
+    ], "the workbook carries the actions too"
 
 
 def test_each_file_of_many_is_read_on_its_own_and_only_its_start_is_needed() -> None:

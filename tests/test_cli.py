@@ -129,8 +129,9 @@ def test_summary_over_many_files_as_markdown_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "team.csv"
     assert run("--lang", "en", "summary", *files, "--to", "csv", "-o", str(out)).returncode == 0
     rows = out.read_bytes().split(b"\r\n")
-    assert rows[0] == b"Employee,Kind of development,What,When,Quarter"
+    assert rows[0] == b"\xef\xbb\xbfEmployee;Unit or role;Date of the talk;Kind of development;What;When;Quarter;File"
     assert len([r for r in rows if r]) == 4
+    assert rows[1].endswith(b";2027-Q1\xe2\x80\x93Q2;full.json")
 
 
 def test_summary_names_the_file_it_cannot_read(tmp_path: Path) -> None:

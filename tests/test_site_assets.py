@@ -45,14 +45,28 @@ def test_compressible_assets_have_precompressed_copies(site_dir: Path) -> None:
 def test_wheel_is_locked_by_sha256_in_a_folder_named_by_its_files(site_dir: Path) -> None:
     (folder,) = (site_dir / "assets" / "python").iterdir()
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
-    assert list(lock["packages"]) == ["samtalsplan"], "only what the planner loads"
-    entry = lock["packages"]["samtalsplan"]
-    wheel = folder / entry["file_name"]
-    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    # What the pages load, and the wheel the team's workbook needs (loaded only then).
+    assert list(lock["packages"]) == ["samtalsplan", "xlsxwriter"]
+    for name, entry in lock["packages"].items():
+        wheel = folder / entry["file_name"]
+        assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest(), name
+        assert entry["depends"] == [] and entry["imports"] == [name]
+    wheel, extra = (folder / lock["packages"][name]["file_name"] for name in ("samtalsplan", "xlsxwriter"))
     stdlib = folder / "python_stdlib.zip"
-    assert folder.name == hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
-    assert entry["depends"] == [] and entry["imports"] == ["samtalsplan"]
+    held = wheel.read_bytes() + stdlib.read_bytes() + extra.read_bytes()
+    assert folder.name == hashlib.sha256(held).hexdigest()[:16]
     assert lock["info"]["python"].startswith("3.14")
+
+
+def test_the_workbooks_wheel_is_the_pinned_one_with_bytecode(site_dir: Path) -> None:
+    pin = next(line for line in (ROOT / "requirements-dev.txt").read_text().splitlines() if line.startswith("XlsxWriter=="))
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    (wheel,) = folder.glob("xlsxwriter-*.whl")
+    assert wheel.name == f"xlsxwriter-{pin.split('==')[1]}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as zipped:
+        names = set(zipped.namelist())
+    sources = {n for n in names if n.endswith(".py")}
+    assert sources and {n + "c" for n in sources} <= names
 
 
 # Runs the site's runtime, standard library and wheel in Pyodide under Node.
@@ -78,13 +92,47 @@ def test_python_starts_from_bytecode_in_the_browsers_runtime(site_dir: Path) -> 
     Pyodide takes both (a wrong version would fall back to compiling, silently)."""
     (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
     (folder,) = (site_dir / "assets" / "python").iterdir()
-    (wheel,) = folder.glob("*.whl")
+    (wheel,) = folder.glob("samtalsplan-*.whl")
     node = [shutil.which("node") or "node", "--input-type=module", "-e", PYODIDE_IN_NODE]
     out = subprocess.run([*node, str(runtime), str(folder), str(wheel)], capture_output=True, text=True, check=True)
     version, dataclasses_file, bridge_file = json.loads(out.stdout.strip().splitlines()[-1])
     assert version.startswith("3.14")
     assert dataclasses_file.endswith("/dataclasses.pyc")
     assert bridge_file.endswith("/samtalsplan/bridge.pyc")
+
+
+# The team's workbook, made by the browser's Python from the site's two wheels.
+WORKBOOK_IN_NODE = """
+const [runtime, python] = process.argv.slice(1);
+const fs = await import("node:fs");
+const { loadPyodide } = await import(runtime + "/pyodide.mjs");
+const pyodide = await loadPyodide({
+  indexURL: runtime + "/", lockFileURL: python + "/pyodide-lock.json", stdLibURL: python + "/python_stdlib.zip",
+});
+const lock = JSON.parse(fs.readFileSync(python + "/pyodide-lock.json", "utf8"));
+const paths = Object.values(lock.packages).map(({ file_name }) => {
+  pyodide.FS.writeFile("/tmp/" + file_name, fs.readFileSync(python + "/" + file_name));
+  return "/tmp/" + file_name;
+});
+console.log(pyodide.runPython(`
+import sys, json, base64
+sys.path[:0] = ${JSON.stringify(paths)}
+from samtalsplan.bridge import handle
+import xlsxwriter
+reply = json.loads(handle(json.dumps({"op": "team", "format": "xlsx", "today": "2027-03-01", "files": [], "data": ""})))
+json.dumps([xlsxwriter.__file__, reply["result"]["download"]["filename"], base64.b64decode(reply["result"]["download"]["base64"])[:2].decode()])
+`));
+"""
+
+
+def test_the_browsers_python_writes_the_workbook_with_bytecode(site_dir: Path) -> None:
+    (runtime,) = (site_dir / "assets" / "pyodide").iterdir()
+    (folder,) = (site_dir / "assets" / "python").iterdir()
+    node = [shutil.which("node") or "node", "--input-type=module", "-e", WORKBOOK_IN_NODE]
+    out = subprocess.run([*node, str(runtime), str(folder)], capture_output=True, text=True, check=True)
+    module, filename, magic = json.loads(out.stdout.strip().splitlines()[-1])
+    assert module.endswith("/xlsxwriter/__init__.pyc")
+    assert (filename, magic) == ("team-2027-03-01.xlsx", "PK")
 
 
 def test_the_standard_library_keeps_every_module(site_dir: Path) -> None:
@@ -103,7 +151,7 @@ def test_the_standard_library_keeps_every_module(site_dir: Path) -> None:
 def test_the_wheel_holds_the_browser_package_alone(site_dir: Path) -> None:
     """The build package (samtalsplan_site) sits beside it in pyapp/ but stays out."""
     (folder,) = (site_dir / "assets" / "python").iterdir()
-    (wheel,) = folder.glob("*.whl")
+    (wheel,) = folder.glob("samtalsplan-*.whl")
     with zipfile.ZipFile(wheel) as zipped:
         tops = {name.split("/", 1)[0] for name in zipped.namelist()}
     assert {top for top in tops if not top.endswith(".dist-info")} == {"samtalsplan"}

@@ -15,6 +15,10 @@ badge's words in ``proposal``), a document to print (``print``: the plan as
 HTML for the page's print container, and the title a PDF of it takes), what
 shows beside a check-in's lines (``details``).
 
+A download comes as ``download: {text | base64, filename, mime}`` (``base64``
+for a binary file, the workbook); ``NEEDS`` names the extra wheels a format
+needs in the browser.
+
 Chosen files come as ``{"files": [{"name", "size", "length"}], "data": base64}``:
 the bytes of every file one after the other (``length`` of each, no more
 than the reader's limit and a byte), and each file's whole ``size``. The one
@@ -50,8 +54,19 @@ from .model import Action, CheckIn, Plan, Preparation
 from .next_year import start_next_plan
 from .preparation import add_items, merge_preparation, preparation_from_dict, serialize_preparation
 from .settings import Settings
-from .team import exported_texts, render_team_csv, render_team_markdown, summarize, team_tables
+from .team import (
+    employee_name,
+    export_name,
+    exported_texts,
+    render_team_csv,
+    render_team_markdown,
+    summarize,
+    team_tables,
+)
 from .validation import validate
+from .workbook import MIME as XLSX_MIME
+from .workbook import NEEDS as WORKBOOK_NEEDS
+from .workbook import render_team_xlsx
 
 _Handler = Callable[[dict[str, Any], str], dict[str, Any]]
 
@@ -184,9 +199,17 @@ def _has_content(obj: Any) -> bool:
     )
 
 
-def _download(text: str, filename: str, mime: str, lang: str, saved: bool = False) -> dict[str, Any]:
+def _download(
+    content: str | bytes, filename: str, mime: str, lang: str, saved: bool = False
+) -> dict[str, Any]:
+    """A file for the page to save: text as it is, bytes (a workbook) as base64."""
+    body = (
+        {"text": content}
+        if isinstance(content, str)
+        else {"base64": base64.b64encode(content).decode("ascii")}
+    )
     return {
-        "download": {"text": text, "filename": filename, "mime": mime},
+        "download": {**body, "filename": filename, "mime": mime},
         "saved": saved,  # only a JSON file can be opened again
         "message": translate("ui.downloaded", lang, filename=filename),
     }
@@ -466,24 +489,46 @@ def _check_in_save(request: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _team(request: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Many plan files at once: the team view as tables, or as CSV or Markdown to download.
-    A file that is no plan is named in ``errors`` and left out, not fatal."""
-    plans, errors = [], []
+    """Many plan files at once: the team view as tables, or as a workbook, CSV or
+    Markdown to download. The page keeps the chosen files and sends them all with
+    every call; ``change`` says what the person just did, for the message:
+    ``added`` (the names just chosen; ``replaced``: those of them that replaced a
+    file of the same name) or ``removed``. A file that is no plan is named in
+    ``errors`` and left out, not fatal; ``loaded`` lists every file, each with
+    what it is and the label of its remove button."""
+    plans, sources, errors, loaded = [], [], [], []
     for upload in _uploads(request):
         try:
-            plans.append(read_plan(upload.data, upload.size)[0])
+            plan = read_plan(upload.data, upload.size)[0]
         except PlanError as error:
             errors.append({"name": upload.name, "message": error.message(lang)})
-    summary = summarize(plans, _today(request))
-    message = plural("ui.team_opened", len(plans), lang)
-    if errors:
-        message += " " + plural("ui.team_skipped", len(errors), lang)
-    result: dict[str, Any] = {"plans": len(plans), "errors": errors, "message": message}
+            loaded.append(_loaded(upload.name, translate("ui.team_file_refused", lang), lang))
+            continue
+        plans.append(plan)
+        sources.append(upload.name)
+        what = translate(
+            "ui.team_file",
+            lang,
+            employee=employee_name(plan.talk.employee.strip(), lang),
+            date=plan.talk.date.strip() or translate("md.not_set", lang),
+        )
+        loaded.append(_loaded(upload.name, what, lang))
+    summary = summarize(plans, _today(request), sources)
+    result: dict[str, Any] = {
+        "plans": len(plans),
+        "errors": errors,
+        "loaded": loaded,
+        "message": _team_message(request.get("change") or {}, len(plans), len(errors), lang),
+    }
     fmt = request.get("format")
-    if fmt == "csv":
-        result.update(_download(render_team_csv(summary, lang), "team.csv", "text/csv", lang))
+    if fmt == "xlsx":
+        data = render_team_xlsx(summary, lang)
+        result.update(_download(data, export_name(summary, "xlsx"), XLSX_MIME, lang))
+    elif fmt == "csv":
+        result.update(_download(render_team_csv(summary, lang), export_name(summary, "csv"), "text/csv", lang))
     elif fmt == "markdown":
-        result.update(_download(render_team_markdown(summary, lang), "team.md", "text/markdown", lang))
+        text = render_team_markdown(summary, lang)
+        result.update(_download(text, export_name(summary, "md"), "text/markdown", lang))
     else:
         result["tables"] = team_tables(summary, lang)
         return result
@@ -491,9 +536,34 @@ def _team(request: dict[str, Any], lang: str) -> dict[str, Any]:
     named = (
         (f"{plan.talk.employee.strip() or translate('md.not_set', lang)}, {field_name(path, lang)}", text)
         for plan in plans
-        for path, text in exported_texts(plan)
+        for path, text in exported_texts(plan, workbook=fmt == "xlsx")
     )
     return {**result, "confirm": _sensitive(named, lang)}
+
+
+def _loaded(name: str, what: str, lang: str) -> dict[str, str]:
+    return {"name": name, "text": what, "remove": translate("ui.team_remove", lang, filename=name)}
+
+
+def _team_message(change: dict[str, Any], plans: int, refused: int, lang: str) -> str:
+    """What the step did (files added, replaced, removed), then what is shown now."""
+    parts = [
+        plural(f"ui.team_{what}", len(names), lang, names=", ".join(map(str, names)))
+        for what in ("added", "replaced", "removed")
+        if (names := change.get(what))
+    ]
+    if not plans and not refused:
+        parts.append(translate("ui.team_none", lang))
+    else:
+        parts.append(plural("ui.team_opened", plans, lang))
+    if refused:
+        parts.append(plural("ui.team_skipped", refused, lang))
+    return " ".join(parts)
+
+
+# The wheels (in the site's lockfile) a download needs beyond the package: the
+# page names them with its request, and the worker loads them first.
+NEEDS: dict[str, tuple[str, ...]] = {"xlsx": WORKBOOK_NEEDS}
 
 
 OPERATIONS: dict[str, _Handler] = {

@@ -3,7 +3,8 @@
 Every FILE may be "-" for standard input, and every -o/--output "-" (the
 default) for standard output. Exit status: 0 when all is well, 1 when a plan
 has problems to fix, 2 when a file cannot be read as a plan (or the settings
-are wrong), 64 when the command line is wrong.
+are wrong), 64 when the command line is wrong, 69 when the Excel workbook is
+asked for and XlsxWriter is not installed (pip install 'samtalsplan[xlsx]').
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from .model import Plan
 from .settings import Settings
 from .team import render_team_csv, render_team_markdown, summarize
 from .validation import validate
+from .workbook import render_team_xlsx
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 64
+# 64 and 69 as in sysexits.h: EX_USAGE, and EX_UNAVAILABLE (a package the output needs).
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 64, 69
 
 
 class _Unreadable(Exception):
@@ -50,9 +53,9 @@ def _read(name: str, lang: str) -> bytes:
         raise _Unreadable(f"{name}: {translate('cli.unreadable', lang, reason=reason)}") from None
 
 
-def _write(name: str, text: str) -> None:
+def _write(name: str, text: str | bytes) -> None:
     """Documents are UTF-8 wherever they go, a console's code page notwithstanding."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if name == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -120,9 +123,19 @@ def _ics(args: argparse.Namespace) -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     plans = [_plan(name, args.lang) for name in args.files]
-    summary = summarize(plans, args.today)
-    render = render_team_csv if args.to == "csv" else render_team_markdown
-    _write(args.output, render(summary, args.lang))
+    summary = summarize(plans, args.today, [Path(name).name for name in args.files])
+    output: str | bytes
+    if args.to == "xlsx":
+        try:
+            output = render_team_xlsx(summary, args.lang)
+        except PlanError:
+            print(f"samtalsplan: {translate('cli.xlsx_missing', args.lang)}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+    elif args.to == "csv":
+        output = render_team_csv(summary, args.lang)
+    else:
+        output = render_team_markdown(summary, args.lang)
+    _write(args.output, output)
     return EXIT_OK
 
 
@@ -183,11 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser(
         "summary",
-        help="the team view over many plan files: development needs, obstacles, follow-ups",
+        help="the team view over many plan files: what needs attention, the period's counts, "
+        "development needs, obstacles, actions, follow-ups",
     )
     summary.add_argument("files", metavar="FILE", nargs="+")
     summary.add_argument(
-        "--to", choices=("md", "csv"), default="md", help="output format (default: md)"
+        "--to",
+        choices=("md", "csv", "xlsx"),
+        default="md",
+        help="output format (default: md; csv: development items for Swedish Excel; "
+        "xlsx: the complete workbook, needs XlsxWriter)",
     )
     output(summary)
     summary.set_defaults(run=_summary)

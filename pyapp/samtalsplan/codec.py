@@ -57,13 +57,31 @@ MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
 
 def to_dict(obj: Any) -> Any:
     """A dataclass as plain JSON data: enums become their values, tuples lists."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
-    if isinstance(obj, tuple):
+    # By exact type, and each class's field names once: the team view checks the
+    # fingerprint of every plan it reads, which runs this over the whole plan.
+    kind = type(obj)
+    if kind is str or obj is None:
+        return obj
+    if kind is tuple:
         return [to_dict(v) for v in obj]
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, Enum):
         return obj.value
+    if isinstance(obj, tuple):
+        return [to_dict(v) for v in obj]
     return obj
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other type."""
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+    return _FIELD_NAMES[kind]
 
 
 def serialize(plan: Plan) -> str:

@@ -22,6 +22,7 @@ from typing import Any, Final
 from markupsafe import Markup, escape
 
 from samtalsplan import codec, preparation
+from samtalsplan.bridge import NEEDS
 from samtalsplan.files import MAX_BYTES
 from samtalsplan.form import form_view
 from samtalsplan.i18n import DEFAULT_LANGUAGE, catalogue, language, translate
@@ -34,6 +35,7 @@ KINDS: Final = ("planner", "preparation", "follow_up", "team")
 # The admin self-check's checks, in the order the page lists them (selfcheck.mjs runs each).
 SELF_CHECKS: Final = ("wasm_mime", "mjs_mime", "csp", "python", "storage", "compression", "caching", "offline")
 STORAGE_PAGE: Final = "lagring/"
+STATEMENT_PAGE: Final = "tillganglighet/"
 SCRIPTS: Final = {
     "entry": "assets/samtalsplan/form-page.js",
     "boot": "assets/samtalsplan/boot.mjs",
@@ -94,9 +96,25 @@ def _script_json(data: Any) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
 
 
-def site_context(settings: SiteSettings) -> dict[str, Any]:
-    """What every page's template may use (main.html: the prefetch switch)."""
-    return {"prefetch_python": settings.prefetch_python}
+def site_context(
+    settings: SiteSettings, lang: str = DEFAULT_LANGUAGE, page_url: str | None = None, made_with: bool = True
+) -> dict[str, Any]:
+    """What every page's template may use: the prefetch switch (main.html), and the
+    footer's link to the accessibility statement (partials/copyright.html), relative
+    to the page or, on a page served at any path (404.html, ``page_url`` None), from
+    the site's root; ``made_with``: the theme's own line, unless turned off
+    (``extra.generator: false``)."""
+    target = language_root(language(lang)) + STATEMENT_PAGE
+    context = {
+        "prefetch_python": settings.prefetch_python,
+        "statement": {
+            "url": "/" + target if page_url is None else relative(target, page_url),
+            "label": translate("footer.statement", language(lang)),
+        },
+        "made_with": made_with,
+    }
+    escaped: dict[str, Any] = _escaped(context)
+    return escaped
 
 
 def _texts(kind: str, lang: str) -> dict[str, str]:
@@ -146,6 +164,8 @@ def _texts(kind: str, lang: str) -> dict[str, str]:
             "open_heading": t("ui.team_open_heading"),
             "open": t("ui.team_open"),
             "open_hint": t("ui.team_open_hint"),
+            "files_heading": t("ui.team_files_heading"),
+            "clear_all": t("ui.team_clear"),
         },
     }[kind]
     return {**common, **own}
@@ -166,14 +186,16 @@ def _downloads(kind: str, lang: str) -> list[dict[str, Any]]:
         "planner": plan,
         "preparation": (("json", "ui.download_preparation"),),
         "follow_up": plan,
-        "team": (("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
+        "team": (("xlsx", "ui.download_xlsx"), ("csv", "ui.download_csv"), ("markdown", "ui.download_markdown")),
     }[kind]
+    # `needs`: the wheels the download needs beyond the start's, for the worker to load first.
     return [
         {
             "format": fmt,
             "label": translate(key, lang),
             "primary": fmt in ("json", "print") or kind in ("preparation", "team"),
             "describedby": PRINT_HINT_ID if fmt == "print" else "",
+            "needs": " ".join(NEEDS.get(fmt, ())),
         }
         for fmt, key in formats
     ]
@@ -233,7 +255,7 @@ def _form(kind: str, lang: str, page_url: str, settings: SiteSettings) -> list[d
 
 
 def form_page(
-    kind: str, lang: str, page_url: str, settings: SiteSettings, assets: Mapping[str, Any]
+    kind: str, lang: str, page_url: str, settings: SiteSettings, assets: Mapping[str, Any], made_with: bool = True
 ) -> dict[str, Any]:
     """The resolved page with a form of ``kind`` in ``lang``, at ``page_url``."""
     if kind not in KINDS:
@@ -242,7 +264,7 @@ def form_page(
     config = _browser_config(kind, lang, page_url, settings, assets)
     goals = settings.logic.organisation_goals
     page = {
-        **site_context(settings),
+        **site_context(settings, lang, page_url, made_with),
         "kind": kind,
         "partial": f"partials/sp-{kind.replace('_', '-')}.html",
         "text": _texts(kind, lang),
@@ -258,7 +280,9 @@ def form_page(
     return {**_escaped(page), "config_json": _script_json(config)}
 
 
-def selfcheck_page(lang: str, page_url: str, settings: SiteSettings, assets: Mapping[str, Any]) -> dict[str, Any]:
+def selfcheck_page(
+    lang: str, page_url: str, settings: SiteSettings, assets: Mapping[str, Any], made_with: bool = True
+) -> dict[str, Any]:
     """The admin self-check: its checks' names and fixes, and the script's configuration."""
     lang = language(lang)
     config = {
@@ -273,7 +297,7 @@ def selfcheck_page(lang: str, page_url: str, settings: SiteSettings, assets: Map
         "messages": {k: v for k, v in catalogue(lang).items() if k.startswith(("ui.error.", "ui.step.", "check."))},
     }
     page = {
-        **site_context(settings),
+        **site_context(settings, lang, page_url, made_with),
         "heading": translate("check.heading", lang),
         "running": translate("check.status.running", lang),
         "pending": translate("check.state.pending", lang),

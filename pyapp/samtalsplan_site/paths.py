@@ -15,6 +15,8 @@ PROJECT: Final = PACKAGE_DIR.parents[1]
 # What the build reads.
 BROWSER_PACKAGE: Final = PROJECT / "pyapp" / "samtalsplan"
 NODE_MODULES: Final = PROJECT / "node_modules"
+# Every pinned package, the wheels the site serves besides ours included.
+REQUIREMENTS: Final = PROJECT / "requirements-dev.txt"
 SERVER_CONFIGS: Final = PACKAGE_DIR / "server_configs"
 # What `serve --rebuild` watches: the sources of the built site.
 SOURCES: Final = tuple(PROJECT / name for name in ("mkdocs.yml", "docs", "overrides", "pyapp"))
@@ -23,6 +25,7 @@ SOURCES: Final = tuple(PROJECT / name for name in ("mkdocs.yml", "docs", "overri
 BUILD: Final = PROJECT / "build"
 STAGING: Final = BUILD / "site-assets"
 RUNTIME_CACHE: Final = BUILD / "pyodide-runtime"
+WHEEL_CACHE: Final = BUILD / "wheels"
 COMPRESSED_CACHE: Final = BUILD / "compressed"
 
 # In the built site: the Python runtime and our wheel, in folders named by

@@ -15,12 +15,18 @@ Layout in the site:
   of the browser's Python (bytecode.py). New Python code gets a new folder, so
   a returning browser never runs a stale wheel, and the browser checks the
   wheel's integrity.
+- Beside our wheel, the wheels a step needs beyond the package
+  (``samtalsplan.bridge.NEEDS``: XlsxWriter for the team's workbook): PyPI's
+  wheel of the version pinned in requirements-dev.txt, kept under build/, with
+  bytecode added as ours has, entered in the same lockfile with its sha256. The worker's start does not load them; a
+  call that needs one names it, and the worker fetches it then.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +35,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from samtalsplan.bridge import NEEDS
+
 from . import compression
 from .paths import (
     BROWSER_PACKAGE,
@@ -36,9 +44,11 @@ from .paths import (
     PACKAGE_DIR,
     PROJECT,
     PYTHON_FOLDER,
+    REQUIREMENTS,
     RUNTIME_CACHE,
     RUNTIME_FOLDER,
     STAGING,
+    WHEEL_CACHE,
 )
 
 PACKAGE: Final = "samtalsplan"
@@ -47,6 +57,8 @@ LOCKFILE: Final = "pyodide-lock.json"
 # The runtime's files the site serves. Pyodide's full lockfile (119 KB) only
 # feeds add-wheels, and the standard library comes with bytecode beside our wheel.
 RUNTIME_FILES: Final = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# The wheels the site serves for a step that needs them, by import name.
+EXTRA_PACKAGES: Final = tuple(sorted({name for names in NEEDS.values() for name in names}))
 # What shapes the staged files besides the browser package itself.
 _BUILD_INPUTS: Final = tuple(
     PACKAGE_DIR / name
@@ -105,23 +117,90 @@ def build_wheel(out_dir: Path) -> Path:
     return wheel
 
 
-def compile_for_browser(wheel: Path, node_modules: Path, out_dir: Path) -> tuple[Path, Path]:
+def compile_for_browser(
+    wheel: Path, node_modules: Path, out_dir: Path, extras: tuple[Path, ...] = ()
+) -> tuple[Path, Path, tuple[Path, ...]]:
     """Our wheel and the runtime's standard library, with the bytecode of the
     browser's Python, compiled by the pinned Pyodide under Node (bytecode.py
-    says why). Returns their paths in ``out_dir``."""
+    says why); and each extra wheel with its bytecode (importing XlsxWriter's
+    sources took 0.7 s in the browser's Python). Returns their paths in ``out_dir``."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node is missing: install Node.js 20 or newer")
     compiled, stdlib = out_dir / wheel.name, out_dir / STDLIB
+    compiled_extras = tuple(out_dir / extra.name for extra in extras)
+    pairs = [str(path) for pair in zip(extras, compiled_extras, strict=True) for path in pair]
     script = PACKAGE_DIR / "bytecode.mjs"
-    _run([node, str(script), str(node_modules / "pyodide"), str(wheel), str(compiled), str(stdlib)])
-    return compiled, stdlib
+    _run([node, str(script), str(node_modules / "pyodide"), str(wheel), str(compiled), str(stdlib), *pairs])
+    return compiled, stdlib, compiled_extras
 
 
-def lock_wheel(wheel: Path, runtime_lockfile: Path, output: Path) -> None:
-    """A lockfile that lists our wheel (with its sha256) and nothing else.
+def _canonical(name: str) -> str:
+    """A package's name as PEP 503 compares names: XlsxWriter is xlsxwriter."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
-    pyodide-build's `add-wheels` enters the wheel; the runtime's own packages
+
+def pinned(name: str, requirements: Path = REQUIREMENTS) -> str:
+    """The pin of ``name`` in requirements-dev.txt (``XlsxWriter==3.3.1``): one
+    version for the tests, the CLI and the site."""
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        requirement = line.split("#", 1)[0].strip()
+        if "==" in requirement and _canonical(requirement.split("==")[0]) == _canonical(name):
+            return requirement
+    raise RuntimeError(
+        f"{requirements.name} pins no {name}: the site serves its wheel, so pin it there"
+    )
+
+
+def fetch_wheel(requirement: str, cache: Path = WHEEL_CACHE) -> Path:
+    """The pure-Python wheel of a pinned requirement: from PyPI once (pip, as
+    set up on this machine), then from the cache under build/, so a rebuild
+    needs no network."""
+    name, version = requirement.split("==")
+    pattern = re.compile(
+        rf"{re.escape(_canonical(name).replace('-', '_'))}-{re.escape(version)}-py3-none-any\.whl",
+        re.IGNORECASE,
+    )
+
+    def cached() -> Path | None:
+        found = (
+            [p for p in cache.glob("*.whl") if pattern.fullmatch(p.name)] if cache.is_dir() else []
+        )
+        return found[0] if found else None
+
+    wheel = cached()
+    if wheel is None:
+        cache.mkdir(parents=True, exist_ok=True)
+        _run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--dest",
+                str(cache),
+                requirement,
+            ]
+        )
+        wheel = cached()
+    if wheel is None:
+        raise RuntimeError(
+            f"pip download {requirement} gave no pure-Python wheel (py3-none-any) in {cache}"
+        )
+    return wheel
+
+
+def lock_wheel(
+    wheel: Path, runtime_lockfile: Path, output: Path, extras: tuple[Path, ...] = ()
+) -> None:
+    """A lockfile that lists our wheel and the extra wheels beside it (each with
+    its sha256) and nothing else.
+
+    pyodide-build's `add-wheels` enters the wheels; the runtime's own packages
     are then dropped, since the npm package ships none of their files.
     """
     pyodide = Path(sys.executable).with_name("pyodide")
@@ -137,10 +216,12 @@ def lock_wheel(wheel: Path, runtime_lockfile: Path, output: Path) -> None:
             "--base-path",
             str(wheel.parent),
             str(wheel),
+            *map(str, extras),
         ]
     )
     lock = json.loads(output.read_text(encoding="utf-8"))
-    lock["packages"] = {PACKAGE: lock["packages"][PACKAGE]}
+    names = (PACKAGE, *(_canonical(extra.name.split("-")[0]) for extra in extras))
+    lock["packages"] = {name: lock["packages"][name] for name in names}
     output.write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
 
 
@@ -153,6 +234,8 @@ def _inputs_digest(node_modules: Path) -> str:
     for path in [*inputs, *sources]:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes())
+    for name in EXTRA_PACKAGES:
+        digest.update(pinned(name).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -191,16 +274,23 @@ def stage(staging: Path = STAGING, node_modules: Path = NODE_MODULES) -> Browser
         runtime, staging / RUNTIME_FOLDER / version, ignore=shutil.ignore_patterns(".complete")
     )
 
+    from_pypi = tuple(fetch_wheel(pinned(name)) for name in EXTRA_PACKAGES)
     with tempfile.TemporaryDirectory() as tmp:
         plain = build_wheel(Path(tmp) / "plain")
-        wheel, stdlib = compile_for_browser(plain, node_modules, Path(tmp))
+        wheel, stdlib, extras = compile_for_browser(plain, node_modules, Path(tmp), from_pypi)
         # Named by what it holds, so a new build never meets a stale copy in a cache.
-        digest = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
+        held = [wheel, stdlib, *extras]
+        digest = hashlib.sha256(b"".join(p.read_bytes() for p in held)).hexdigest()[:16]
         python_dir = staging / PYTHON_FOLDER / digest
         python_dir.mkdir(parents=True)
-        shutil.copy2(wheel, python_dir / wheel.name)
-        shutil.copy2(stdlib, python_dir / STDLIB)
-    lock_wheel(python_dir / wheel.name, node_modules / "pyodide" / LOCKFILE, python_dir / LOCKFILE)
+        for path in held:
+            shutil.copy2(path, python_dir / path.name)
+    lock_wheel(
+        python_dir / wheel.name,
+        node_modules / "pyodide" / LOCKFILE,
+        python_dir / LOCKFILE,
+        tuple(python_dir / extra.name for extra in extras),
+    )
     compression.precompress(python_dir / LOCKFILE)
 
     config = BrowserConfig(

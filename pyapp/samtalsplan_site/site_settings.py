@@ -10,11 +10,14 @@ site. Each default is written once: in ``Settings`` or in ``SiteSettings``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final
 
+from samtalsplan.dates import parse_date
 from samtalsplan.errors import PlanError
 from samtalsplan.form import form_tree
 from samtalsplan.settings import Settings
@@ -25,6 +28,23 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Accessibility:
+    """The organisation's parts of the accessibility statement (``tillganglighet``):
+    its name, the service's name, where to send feedback (an email address or an
+    http(s) URL) and the date it last reviewed the site. Empty when not given: the
+    statement then says what the organisation must fill in."""
+
+    organisation: str = ""
+    service: str = ""
+    feedback: str = ""
+    reviewed: date | None = None
+
+    def missing(self) -> tuple[str, ...]:
+        """The settings not given, by name."""
+        return tuple(f.name for f in fields(self) if not getattr(self, f.name))
+
+
+@dataclass(frozen=True, slots=True)
 class SiteSettings:
     """The checked settings.
 
@@ -32,13 +52,15 @@ class SiteSettings:
     waits for Python to start before it explains why not (5-600);
     ``prefetch_python`` lets every page, once idle, have the offline worker keep
     the Python runtime; ``guide`` maps a planner section to the path of its
-    guidance in the site (``fore-samtalet/``, optionally with ``#anchor``).
+    guidance in the site (``fore-samtalet/``, optionally with ``#anchor``);
+    ``accessibility`` holds the organisation's parts of the accessibility statement.
     """
 
     logic: Settings = field(default_factory=Settings)
     timeout_seconds: int = 60
     prefetch_python: bool = False
     guide: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    accessibility: Accessibility = field(default_factory=Accessibility)
 
 
 _SITE_KEYS: Final = tuple(f.name for f in fields(SiteSettings) if f.name != "logic")
@@ -78,7 +100,58 @@ def read_settings(extra: Any) -> SiteSettings:
         values["prefetch_python"] = extra["prefetch_python"]
     if "guide" in extra:
         values["guide"] = MappingProxyType(_guide(extra["guide"]))
+    if "accessibility" in extra:
+        values["accessibility"] = _accessibility(extra["accessibility"])
     return SiteSettings(**values)
+
+
+_EMAIL: Final = re.compile(r"[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[A-Za-z]{2,}")
+_URL: Final = re.compile(r"https?://[^\s<>()\[\]]+\.[^\s<>()\[\]]+")
+_ACCESSIBILITY_RULES: Final = {
+    "organisation": "it must be the name of the public body that publishes the site, as text.",
+    "service": "it must be the name of the site or service, as text (such as Samtalsplan).",
+    "feedback": "it must be an email address (tillganglighet@kommun.se) or a web address "
+    "starting with https:// where people report what does not work.",
+    "reviewed": "it must be the date the organisation last reviewed the site, as YYYY-MM-DD, "
+    "and not later than today.",
+}
+
+
+def _accessibility(given: Any) -> Accessibility:
+    """The statement's settings, each checked; unknown keys refused."""
+    names = tuple(_ACCESSIBILITY_RULES)
+    if not isinstance(given, Mapping):
+        raise _error("accessibility", f"it must be a group of settings: {', '.join(names)}.")
+    unknown = sorted(set(given) - set(names))
+    if unknown:
+        raise _error(
+            "accessibility",
+            f"there is no setting {', '.join(map(repr, unknown))}; the settings are: {', '.join(names)}.",
+        )
+    values: dict[str, Any] = {}
+    for name in ("organisation", "service", "feedback"):
+        if name not in given:
+            continue
+        value = given[name]
+        ok = isinstance(value, str) and value.strip() and "\n" not in value.strip()
+        if ok and name == "feedback":
+            ok = bool(_EMAIL.fullmatch(value.strip()) or _URL.fullmatch(value.strip()))
+        if not ok:
+            raise _error(f"accessibility.{name}", _ACCESSIBILITY_RULES[name])
+        values[name] = value.strip()
+    if "reviewed" in given:
+        values["reviewed"] = _reviewed(given["reviewed"])
+    return Accessibility(**values)
+
+
+def _reviewed(value: Any) -> date:
+    # YAML reads an unquoted 2026-11-30 as a date, a quoted one as text.
+    day = value if isinstance(value, date) and not isinstance(value, datetime) else None
+    if isinstance(value, str):
+        day = parse_date(value)
+    if day is None or day > date.today():
+        raise _error("accessibility.reviewed", _ACCESSIBILITY_RULES["reviewed"])
+    return day
 
 
 def _guide(guide: Any) -> dict[str, str]:

@@ -151,12 +151,12 @@ def test_messages_count_in_words(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/team/")
     chooser = page.get_by_label(CATALOGUE["ui.team_open"])
     chooser.set_input_files(files=[file("a.json", FULL.read_bytes()), file("b.json", b"{}")])
-    expect(page.get_by_text("1 plan är sammanställd. 1 fil kunde inte läsas.", exact=True)).to_be_visible()
+    expect(page.get_by_text("2 filer är tillagda. 1 plan är sammanställd. 1 fil kunde inte läsas.", exact=True)).to_be_visible()
     open_planner(page, f"{site_url}/en/team/")
     page.get_by_label("Choose the team's plan files").set_input_files(
         files=[file("a.json", FULL.read_bytes()), file("b.json", FULL.read_bytes())]
     )
-    expect(page.get_by_text("2 plans are compiled.", exact=True)).to_be_visible()
+    expect(page.get_by_text("2 files are added. 2 plans are compiled.", exact=True)).to_be_visible()
 
 
 @pytest.mark.parametrize(

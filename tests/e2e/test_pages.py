@@ -1,10 +1,9 @@
-"""The preparation, follow-up and team pages in Chromium, with real Pyodide:
-preparation → import into the planner, a follow-up recorded, the team view."""
+"""The preparation and follow-up pages in Chromium, with real Pyodide:
+preparation → import into the planner, a follow-up recorded (the team view:
+test_team.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -96,32 +95,6 @@ def test_a_follow_up_is_recorded_in_the_plan_and_shows_in_the_history(page: Page
         ["2027-03-10: 1 av 2 åtgärder klara, 1 pågår."]
     )
     expect(page.get_by_role("group", name="Åtgärd 1", exact=True).get_by_label("Läge")).to_have_value("done")
-
-
-def test_the_team_view_over_many_files_with_exports(page: Page, site_url: str) -> None:
-    open_planner(page, f"{site_url}/team/")
-    page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
-        files=[
-            {"name": "asa.json", "mimeType": "application/json", "buffer": FULL.read_bytes()},
-            {"name": "asa-2025.json", "mimeType": "application/json", "buffer": V1.read_bytes()},
-            {"name": "semester.json", "mimeType": "application/json", "buffer": b'{"dagar": 25}'},
-        ]
-    )
-    expect(page.get_by_text("2 planer är sammanställda. 1 fil kunde inte läsas.", exact=True)).to_be_visible()
-    expect(page.get_by_text("semester.json: Filen är JSON men ingen fil från Samtalsplan", exact=False)).to_be_visible()
-    by_kind = page.get_by_role("table", name=CATALOGUE["team.by_kind"])
-    expect(by_kind.get_by_role("row")).to_have_text(["Typ av insatsAntal", "Mentorskap2"])
-    expect(page.get_by_role("table", name=CATALOGUE["team.obstacles"]).get_by_role("cell", name="2", exact=True)).to_be_visible()
-
-    with page.expect_download() as download:
-        page.get_by_role("button", name=CATALOGUE["ui.download_csv"]).click()
-    assert download.value.suggested_filename == "team.csv"
-    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
-    assert rows[0] == ["Medarbetare", "Typ av insats", "Vad", "När", "Kvartal"]
-    assert len(rows) == 3
-    with page.expect_download() as markdown:
-        page.get_by_role("button", name="Ladda ner Markdown").click()
-    assert Path(markdown.value.path()).read_text(encoding="utf-8").startswith("# Teamets planer\n")
 
 
 def test_every_page_has_an_english_twin(page: Page, site_url: str) -> None:

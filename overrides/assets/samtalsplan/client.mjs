@@ -40,10 +40,11 @@ export class PythonWorker {
   }
 
   // Answer one request with the Python facade; resolves to the parsed reply
-  // ({result} or {error} from samtalsplan.bridge.handle).
-  async call(request) {
+  // ({result} or {error} from samtalsplan.bridge.handle). `needs`: the wheels
+  // this call needs beyond the start's (protocol.mjs).
+  async call(request, { needs = [] } = {}) {
     await this.ready;
-    return JSON.parse(await this.#send(callMessage, request));
+    return JSON.parse(await this.#send(callMessage, { request, needs }));
   }
 
   // `body` may be a promise: the message goes once it settles.

@@ -1,4 +1,7 @@
 // /team/: many plan files at once, summarised by Python; tables and exports.
+// The page keeps the chosen files (a file chosen again by the same name
+// replaces the earlier one) and sends them all with every call: Python keeps
+// nothing between calls, and says what each file is and what a step did.
 import { download } from "./downloads.mjs";
 import { packFiles } from "./files.mjs";
 import { openSession } from "./session.mjs";
@@ -9,17 +12,22 @@ export function team(form, config) {
   const results = form.querySelector("[data-sp-team-results]");
   const exports = form.querySelector("[data-sp-downloads]");
   const errors = form.querySelector("[data-sp-team-errors]");
-  let files = null; // the chosen files, packed for Python
+  const loadedSection = form.querySelector("[data-sp-team-loaded]");
+  const loadedList = form.querySelector("[data-sp-team-files]");
+  const input = form.querySelector('[data-sp-file="open"]');
+  const chosen = new Map(); // file name → File, in the order first chosen
 
-  const table = ({ heading, columns, rows }) => {
+  const table = ({ heading, note, empty, columns, rows }) => {
     const section = document.createElement("section");
     section.append(Object.assign(document.createElement("h2"), { textContent: heading }));
+    if (note) section.append(Object.assign(document.createElement("p"), { textContent: note }));
     if (!rows.length) {
-      section.append(Object.assign(document.createElement("p"), { textContent: page.text("ui.team_nothing") }));
+      section.append(Object.assign(document.createElement("p"), { textContent: empty ?? page.text("ui.team_nothing") }));
       return section;
     }
     const element = document.createElement("table");
     element.setAttribute("aria-label", heading);
+    element.tabIndex = 0; // the theme lets a wide table scroll: the keyboard can scroll it too
     const head = element.createTHead().insertRow();
     for (const column of columns) head.append(Object.assign(document.createElement("th"), { textContent: column, scope: "col" }));
     const body = element.createTBody();
@@ -31,27 +39,71 @@ export function team(form, config) {
     return section;
   };
 
-  const input = form.querySelector('[data-sp-file="open"]');
+  // One loaded file: its name, what Python made of it, and its remove button.
+  const loadedItem = ({ name, text, remove }) => {
+    const item = document.createElement("li");
+    item.className = "sp-team-files__item";
+    const label = Object.assign(document.createElement("span"), { textContent: `${name}: ${text}` });
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button sp-team-files__remove", textContent: remove });
+    button.dataset.spTeamRemove = name;
+    item.append(label, button);
+    return item;
+  };
+
+  const files = () => packFiles([...chosen.values()], config.maxFileBytes);
+
+  // Show the team as the reply has it; `focus` picks what takes the focus after
+  // a remove button went away.
+  const show = (reply, focus = null) => {
+    results.replaceChildren(...reply.tables.map(table));
+    errors.replaceChildren(...reply.errors.map(({ name, message }) =>
+      Object.assign(document.createElement("li"), { textContent: `${name}: ${message}` })));
+    errors.hidden = reply.errors.length === 0;
+    loadedList.replaceChildren(...reply.loaded.map(loadedItem));
+    loadedSection.hidden = reply.loaded.length === 0;
+    exports.hidden = reply.plans === 0;
+    focus?.();
+    performance.mark("sp-team-shown"); // for make bench
+  };
+
+  const update = async (change, focus) => page.act(
+    { op: "team", ...(await files()), change },
+    { apply: (reply) => show(reply, focus) },
+  );
+
   input.addEventListener("change", async () => {
     if (!input.files.length) return;
-    files = await packFiles(input.files, config.maxFileBytes);
+    const added = [...input.files];
     input.value = "";
-    await page.act({ op: "team", ...files }, {
-      apply: (reply) => {
-        results.replaceChildren(...reply.tables.map(table));
-        errors.replaceChildren(...reply.errors.map(({ name, message }) =>
-          Object.assign(document.createElement("li"), { textContent: `${name}: ${message}` })));
-        errors.hidden = reply.errors.length === 0;
-        exports.hidden = reply.plans === 0;
-        performance.mark("sp-team-shown"); // for make bench
-      },
+    const replaced = added.filter((file) => chosen.has(file.name)).map((file) => file.name);
+    for (const file of added) chosen.set(file.name, file);
+    await update({ added: added.map((file) => file.name), replaced });
+  });
+
+  // After a file is removed, the focus goes to the next file's button (or the
+  // one before), or back to the file chooser when none is left.
+  loadedList.addEventListener("click", async (event) => {
+    const name = event.target.closest("[data-sp-team-remove]")?.dataset.spTeamRemove;
+    if (name === undefined) return;
+    const index = [...chosen.keys()].indexOf(name);
+    chosen.delete(name);
+    await update({ removed: [name] }, () => {
+      const buttons = loadedList.querySelectorAll("[data-sp-team-remove]");
+      (buttons[Math.min(index, buttons.length - 1)] ?? input).focus();
     });
   });
 
+  form.querySelector("[data-sp-team-clear]").addEventListener("click", async () => {
+    const removed = [...chosen.keys()];
+    chosen.clear();
+    await update({ removed }, () => input.focus());
+  });
+
   for (const button of form.querySelectorAll("[data-sp-download]")) {
-    button.addEventListener("click", () => page.act(
-      { op: "team", ...files, format: button.dataset.spDownload },
-      { apply: (reply) => download(reply.download) },
+    const needs = (button.dataset.spNeeds ?? "").split(" ").filter(Boolean);
+    button.addEventListener("click", async () => page.act(
+      { op: "team", ...(await files()), format: button.dataset.spDownload },
+      { apply: (reply) => download(reply.download), needs },
     ));
   }
   page.ready();

@@ -8,7 +8,14 @@
 //                  {id, kind: "compiled", module}     the runtime's wasm, compiled
 //                                                    by the page (a WebAssembly.Module,
 //                                                    or null: the worker compiles it)
-//                  {id, kind: "call", request: "<JSON text>"}
+//                  {id, kind: "call", request: "<JSON text>", needs: [name, …]}
+//                                                    needs: wheels of the site's lockfile
+//                                                    this call needs beyond the start's
+//                                                    (`packages`), such as xlsxwriter for
+//                                                    the team's workbook; the worker
+//                                                    fetches each once, checked against
+//                                                    its sha256 as at the start, before
+//                                                    it calls (samtalsplan.bridge.NEEDS)
 //   worker → page  {id, result}                      result of boot: {startState};
 //                                                    of compiled: null;
 //                                                    of a call: "<JSON text>"
@@ -17,6 +24,7 @@
 //
 // A boot error names its step and a message key (ui.error.*) with params, so
 // the page can explain it in the reader's language; `detail` is the raw text.
+// An error of one call names no step (a wheel it needs: ui.error.extra_missing).
 
 export const BOOT = "boot";
 export const COMPILED = "compiled";
@@ -34,8 +42,8 @@ export function compiledMessage(id, module) {
   return { id, kind: COMPILED, module };
 }
 
-export function callMessage(id, request) {
-  return { id, kind: CALL, request: JSON.stringify(request) };
+export function callMessage(id, { request, needs = [] }) {
+  return { id, kind: CALL, request: JSON.stringify(request), needs };
 }
 
 export function progressMessage(step) {

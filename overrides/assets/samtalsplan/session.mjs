@@ -29,9 +29,15 @@ export function openSession(form, config) {
   const say = (words) => {
     if (line && words) line.textContent = words;
   };
-  // A plan error (a refused file, no date for the calendar) comes with its
-  // message for the message line; anything else is a failure.
-  const report = (error) => (error?.message && error?.key && !error?.step ? say(error.message) : fail(error));
+  // A plan error (a refused file, no date for the calendar) comes from Python
+  // with its message for the message line; so does, in the page's words, a
+  // call's own failure (a wheel it needs, no start-up step); anything else is
+  // a failure.
+  const report = (error) => {
+    if (!(error instanceof Error) && error?.message && error?.key) say(error.message);
+    else if (error instanceof Error && !error.step && error.key && error.key !== "ui.error.internal") say(text(error.key, error.params));
+    else fail(error);
+  };
 
   renumber(form);
   growTextareas(form);
@@ -43,8 +49,9 @@ export function openSession(form, config) {
   const python = startPython(config); // one worker for the whole visit (boot.mjs may have started it)
 
   // One request to samtalsplan.bridge; a plan error rejects with {key, path, message}.
-  const call = async (request) => {
-    const reply = await python.call({ lang: config.lang, settings: config.settings, ...request });
+  // `needs`: the wheels it needs beyond the start's (protocol.mjs).
+  const call = async (request, { needs = [] } = {}) => {
+    const reply = await python.call({ lang: config.lang, settings: config.settings, ...request }, { needs });
     if (reply.error) throw reply.error;
     return reply.result;
   };
@@ -52,10 +59,10 @@ export function openSession(form, config) {
   // One step as every page takes it: ask Python; show what the reply says
   // (`shown`, even if the person then turns back); if it asks a question,
   // ask it; then `apply` the reply and say its message.
-  const act = async (request, { shown = () => {}, apply = () => {} } = {}) => {
+  const act = async (request, { shown = () => {}, apply = () => {}, needs = [] } = {}) => {
     let reply;
     try {
-      reply = await call(request);
+      reply = await call(request, { needs });
     } catch (error) {
       report(error);
       return null;

@@ -9,6 +9,9 @@ import { StartState, release } from "./start-state.mjs";
 
 let booting = null;
 let handle = null;
+let python = null; // the started Pyodide, for the wheels a call needs
+let site = null; // the site's lockfile (its URL and its content), which names those wheels too
+const loaded = new Map(); // a wheel a call needed: its name → the promise of its load
 let receiveCompiled;
 const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
 
@@ -45,6 +48,7 @@ self.onmessage = async ({ data: message }) => {
     } else if (kind === CALL) {
       if (!booting) throw new StepError(null, "ui.error.internal", {}, "call before boot");
       await booting;
+      await need(message.needs ?? []);
       self.postMessage(resultMessage(id, handle(message.request)));
     } else {
       throw new StepError(null, "ui.error.internal", {}, `unknown message kind: ${kind}`);
@@ -76,6 +80,7 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
   // The lockfile is read once, for Pyodide and for our wheels, which download
   // while the runtime starts.
   const lock = fetchLock(lockfile);
+  site = { lock, lockfile };
   lock.catch(() => {}); // awaited below; not unhandled meanwhile
   const wheels = fetchWheels(lock, lockfile, packages);
   wheels.catch(() => {}); // awaited below; not unhandled meanwhile
@@ -120,7 +125,28 @@ async function boot({ runtime, lockfile, stdlib, packages }) {
       console.warn("samtalsplan: Python's start-up state could not be kept:", error);
     }
   }
+  python = pyodide;
   return { startState: used ? "used" : taken ? "taken" : "off" };
+}
+
+// The wheels a call needs beyond the start's, each fetched once (a failed one
+// is tried again by the next call that needs it) and put on Python's path.
+// They come after the start-up state was kept, so it never holds them: a start
+// from that state fetches them again when a call needs them.
+function need(names) {
+  return Promise.all(names.map((name) => {
+    if (!loaded.has(name)) {
+      const loading = fetchWheels(site.lock, site.lockfile, [name]).then((wheels) => {
+        const paths = putWheels(python, wheels);
+        python.runPython(`import importlib, sys; sys.path[:0] = ${JSON.stringify(paths)}; importlib.invalidate_caches()`);
+      }).catch((error) => {
+        loaded.delete(name);
+        throw new StepError(null, "ui.error.extra_missing", { name, message: error.params?.message ?? String(error) });
+      });
+      loaded.set(name, loading);
+    }
+    return loaded.get(name);
+  }));
 }
 
 // Our wheels, named in the site's lockfile and checked against its sha256 by
