@@ -43,8 +43,17 @@ def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_p
 def test_the_worker_keeps_what_the_pages_use_and_nothing_else(site_dir: Path) -> None:
     files = set(manifest(site_dir)["files"])  # type: ignore[arg-type]
     # What the pages load, the search worker's own loads included.
-    css = [f for f in files if f.startswith("assets/samtalsplan/site.") and f.endswith(".css")]
-    assert len(css) == 2, "the guidance pages' stylesheet and the form pages'"
+    css = {f for f in files if f.startswith("assets/samtalsplan/site.") and f.endswith(".css")}
+    linked = {}
+    for page in site_dir.rglob("*.html"):
+        found = set(re.findall(r'href="(?:\.\./)*(assets/samtalsplan/site\.[0-9a-f]+\.css)"', page.read_text("utf-8")))
+        assert len(found) <= 1, f"{page} links one joined stylesheet"
+        linked[page.relative_to(site_dir).as_posix()] = next(iter(found), None)
+    assert css == {name for name in linked.values() if name}, "the worker keeps the joined stylesheets the pages link"
+    # The guidance pages' one; the form pages' (forms.css added); the pages that print a plan (document.css too).
+    assert len(css) == 3
+    assert linked["planera/index.html"] == linked["uppfoljning/index.html"] != linked["team/index.html"]
+    assert linked["index.html"] not in {linked["planera/index.html"], linked["team/index.html"]}
     assert any(f.startswith("assets/javascripts/workers/search.") for f in files)
     assert {"search/search_index.json", "assets/javascripts/lunr/min/lunr.sv.min.js",
             "assets/javascripts/lunr/min/lunr.multi.min.js", "assets/samtalsplan/protocol.mjs",
