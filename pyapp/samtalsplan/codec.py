@@ -17,10 +17,12 @@ import json
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from enum import Enum
+from functools import cache
+from operator import attrgetter
 from typing import Any, Final
 
 from .errors import PlanFormatError
-from .fields import Field, fields_of, join
+from .fields import Field, fields_of
 from .model import Plan
 
 FORMAT: Final = "samtalsplan"
@@ -57,16 +59,14 @@ MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
 
 def to_dict(obj: Any) -> Any:
     """A dataclass as plain JSON data: enums become their values, tuples lists."""
-    # By exact type, and each class's field names once: the team view checks the
-    # fingerprint of every plan it reads, which runs this over the whole plan.
-    kind = type(obj)
+    kind: type = type(obj)
     if kind is str or obj is None:
         return obj
     if kind is tuple:
         return [to_dict(v) for v in obj]
-    names = _field_names(kind)
-    if names is not None:
-        return {name: to_dict(getattr(obj, name)) for name in names}
+    dump = _dumper(kind)
+    if dump is not None:
+        return dump(obj)
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, tuple):
@@ -74,14 +74,53 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+# A writer per dataclass, made once, as the readers are: the team view checks
+# the fingerprint of every plan it reads, which writes the whole plan out. A
+# model class's texts are copied as they are; any other dataclass's values go
+# through ``to_dict``.
+_Write = Callable[[Any], Any]
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass, None for any other type."""
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
-    return _FIELD_NAMES[kind]
+@cache
+def _dumper(kind: type) -> _Write | None:
+    if not is_dataclass(kind):
+        return None
+    names = tuple(f.name for f in fields(kind))
+    try:
+        writers = tuple(_value_writer(f) for f in fields_of(kind))
+    except (TypeError, NameError):  # not a model class: its hints say nothing the walker knows
+        writers = (to_dict,) * len(names)
+    steps = tuple(zip(names, writers, strict=True))
+    if not names:
+        return lambda obj: {}
+    get = attrgetter(*names)  # every value at once; a lone one bare
+    one = len(names) == 1
+
+    def write(obj: Any) -> dict[str, Any]:
+        values = (get(obj),) if one else get(obj)
+        return {name: v if w is None else w(v) for (name, w), v in zip(steps, values, strict=True)}
+
+    return write
+
+
+def _value_writer(f: Field) -> _Write | None:
+    """What writes one field's value (None: the value as it is)."""
+    if f.shape == "text":
+        return None
+    if f.shape == "choice":
+        return _choice_value
+    if f.shape == "lines":
+        return list
+    assert f.model is not None
+    item = _dumper(f.model)
+    assert item is not None
+    if f.shape == "group":
+        return item
+    return lambda values: [item(value) for value in values]
+
+
+def _choice_value(value: Enum | None) -> Any:
+    return None if value is None else value.value
 
 
 def serialize(plan: Plan) -> str:
@@ -99,46 +138,95 @@ def from_dict(data: object) -> Plan:
 def build(cls: type, data: object) -> Any:
     """An instance of the model class ``cls`` from plain data, read as strictly as a plan."""
     try:
-        return _build(cls, data, "")
+        return _reader(cls)(data)
     except PlanFormatError as error:
         error.root = cls  # its path starts here
+        error.args = (f"{error.path or '(plan)'}: {error.message('en')}",)
         raise
 
 
-def _build(cls: type, data: object, path: str) -> Any:
-    if not isinstance(data, dict):
-        raise PlanFormatError("format.not_object", path)
-    values = {
-        f.name: _convert(f, data[f.name], join(path, f.name)) for f in fields_of(cls) if f.name in data
-    }
-    return cls(**values)
+# A reader per model class, made once from its fields: the team view builds a
+# thousand plans in one call, and a walk that asked each field's shape anew and
+# wrote every path before anything failed took most of that call. A path is
+# written only when something fails, from the inside out (``_under``).
+_Read = Callable[[object], Any]
 
 
-def _convert(f: Field, raw: object, path: str) -> Any:
+@cache
+def _reader(cls: type) -> _Read:
+    # Texts, most of a plan, are checked here rather than by a call each.
+    steps = tuple((f.name, None if f.shape == "text" else _value_reader(f)) for f in fields_of(cls))
+
+    def read(data: object) -> Any:
+        if not isinstance(data, dict):
+            raise PlanFormatError("format.not_object")
+        values = {}
+        for name, convert in steps:
+            if name not in data:
+                continue
+            value = data[name]
+            if convert is None:
+                if not isinstance(value, str):
+                    raise PlanFormatError("format.not_text", name)
+                values[name] = value
+                continue
+            try:
+                values[name] = convert(value)
+            except PlanFormatError as error:
+                raise _under(error, name) from None
+        return cls(**values)
+
+    return read
+
+
+def _value_reader(f: Field) -> _Read:
+    """What reads one field's value; its errors' paths start at the value."""
     if f.shape == "text":
-        return _text(raw, path)
+        return _text
     if f.shape == "choice":
         assert f.choices is not None
+        return _choice(f.choices)
+    assert f.shape == "lines" or f.model is not None
+    item = _text if f.shape == "lines" else _reader(f.model)
+    if f.shape == "group":
+        return item
+
+    def items(raw: object) -> tuple[Any, ...]:
+        if not isinstance(raw, list):
+            raise PlanFormatError("format.not_list")
+        values = []
+        for i, value in enumerate(raw):
+            try:
+                values.append(item(value))
+            except PlanFormatError as error:
+                raise _under(error, f"[{i}]") from None
+        return tuple(values)
+
+    return items
+
+
+def _choice(choices: type[Enum]) -> _Read:
+    def choice(raw: object) -> Any:
         if raw is None or raw == "":
             return None
         try:
             if not isinstance(raw, str):
                 raise ValueError(raw)
-            return f.choices(raw)
+            return choices(raw)
         except ValueError:
-            raise PlanFormatError("format.bad_choice", path) from None
-    if f.shape == "group":
-        assert f.model is not None
-        return _build(f.model, raw, path)
-    if not isinstance(raw, list):
-        raise PlanFormatError("format.not_list", path)
-    if f.shape == "lines":
-        return tuple(_text(item, f"{path}[{i}]") for i, item in enumerate(raw))
-    assert f.model is not None
-    return tuple(_build(f.model, item, f"{path}[{i}]") for i, item in enumerate(raw))
+            raise PlanFormatError("format.bad_choice") from None
+
+    return choice
 
 
-def _text(raw: object, path: str) -> str:
+def _under(error: PlanFormatError, step: str) -> PlanFormatError:
+    """``error`` with ``step`` (a field's name, or ``[i]``) in front of its path."""
+    inner = error.path
+    error.path = f"{step}.{inner}" if inner and not inner.startswith("[") else step + inner
+    return error
+
+
+def _text(raw: object) -> str:
     if not isinstance(raw, str):
-        raise PlanFormatError("format.not_text", path)
+        raise PlanFormatError("format.not_text")
     return raw

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -65,7 +66,14 @@ class Item:
     """Base of every list item: an item with no text at all is a blank row."""
 
     def is_blank(self) -> bool:
-        return not any(_has_content(getattr(self, f.name)) for f in fields(self))
+        kind: type = type(self)
+        return not any(_has_content(getattr(self, name)) for name in _field_names(kind))
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # Once per class: the team view asks this of every item of every plan.
+    return tuple(f.name for f in fields(cls))
 
 
 def _has_content(value: object) -> bool:

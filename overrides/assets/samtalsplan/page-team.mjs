@@ -50,7 +50,10 @@ export function team(form, config) {
     return item;
   };
 
-  const files = () => packFiles([...chosen.values()], config.maxFileBytes);
+  // Packed once per set of files: a download does not read them all again.
+  let packed = null;
+  const files = () => (packed ??= packFiles([...chosen.values()], config.maxFileBytes)
+    .catch((error) => { packed = null; throw error; }));
 
   // Show the team as the reply has it; `focus` picks what takes the focus after
   // a remove button went away.
@@ -66,10 +69,10 @@ export function team(form, config) {
     performance.mark("sp-team-shown"); // for make bench
   };
 
-  const update = async (change, focus) => page.act(
-    { op: "team", ...(await files()), change },
-    { apply: (reply) => show(reply, focus) },
-  );
+  const update = async (change, focus) => {
+    packed = null; // the set changed
+    return page.act({ op: "team", ...(await files()), change }, { apply: (reply) => show(reply, focus) });
+  };
 
   input.addEventListener("change", async () => {
     if (!input.files.length) return;
