@@ -55,6 +55,29 @@ def test_planner_reloads_and_starts_python_offline(page: Page, context: BrowserC
         context.set_offline(False)
 
 
+# The page's own fetches (a worker's are not among them).
+PAGE_FETCHED_RUNTIME = (
+    "() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pyodide.asm.wasm'))"
+)
+
+
+def test_a_first_visit_compiles_the_runtime_in_the_worker_a_returning_one_on_the_page(
+    page: Page, site_url: str
+) -> None:
+    """On a first visit the Python worker compiles the runtime's wasm, off the
+    page's main thread; on a returning one, served by the offline worker, the
+    page compiles it, where Chromium's code cache keeps it (client.mjs)."""
+    open_planner(page, f"{site_url}/planera/")
+    assert not page.evaluate(PAGE_FETCHED_RUNTIME), "a first visit: the worker fetched it"
+    page.wait_for_function(CONTROLLED, timeout=60_000)
+    wait_until(page, PYTHON_KEPT)
+
+    page.reload()
+    page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
+    assert page.evaluate(PAGE_FETCHED_RUNTIME), "a returning visit: the page fetched it"
+    expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"])
+
+
 @pytest.fixture
 def copied_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the site that the test can redeploy, served under a sub-path."""

@@ -1,6 +1,8 @@
 // The page's side of the worker protocol: one worker for the whole visit,
 // one `ready` promise that gates every call, and a watchdog for start-up.
-import { PROGRESS, StepError, bootMessage, callMessage, compiledMessage } from "./protocol.mjs";
+import {
+  PROGRESS, StepError, bootMessage, callMessage, compileStreamingOrNull, compiledMessage,
+} from "./protocol.mjs";
 
 let python = null;
 
@@ -80,17 +82,14 @@ export class PythonWorker {
 }
 
 // Chromium keeps compiled WebAssembly in its code cache for a page, but not
-// for a worker: in a worker a warm reload compiled the 9.6 MB runtime again and
-// took as long as a cold start (make bench). So the page compiles it, off the
-// main thread, and hands the module to the worker; on a reload the code comes
-// from the cache. Null when the page cannot (the worker then compiles it and
-// its preflight explains a wrong MIME type or a blocking policy).
+// for a worker. On a returning visit (the offline worker controls the page and
+// serves the runtime from its cache) the page compiles the runtime, since the
+// code then comes from that cache and a warm start is faster. On a first
+// visit compiling is real work, which on the page's main thread held up its
+// first paint (make bench), so there the worker compiles it: null.
 function compileRuntime(runtime) {
-  if (!WebAssembly.compileStreaming) return Promise.resolve(null);
-  return WebAssembly.compileStreaming(fetch(`${runtime}pyodide.asm.wasm`)).catch((error) => {
-    console.warn("samtalsplan: the worker compiles the runtime itself:", error);
-    return null;
-  });
+  if (!navigator.serviceWorker?.controller) return Promise.resolve(null);
+  return compileStreamingOrNull(fetch(`${runtime}pyodide.asm.wasm`));
 }
 
 function withWatchdog(promise, seconds, currentStep) {

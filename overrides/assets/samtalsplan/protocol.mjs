@@ -6,8 +6,8 @@
 //
 //   page → worker  {id, kind: "boot", config: {runtime, lockfile, stdlib, packages}}
 //                  {id, kind: "compiled", module}     the runtime's wasm, compiled
-//                                                    by the page (a WebAssembly.Module,
-//                                                    or null: the worker compiles it)
+//                                                    by the page (a WebAssembly.Module),
+//                                                    or null: the worker compiles it
 //                  {id, kind: "call", request: "<JSON text>", needs: [name, …]}
 //                                                    needs: wheels of the site's lockfile
 //                                                    this call needs beyond the start's
@@ -67,4 +67,16 @@ export class StepError extends Error {
     this.params = params;
     this.detail = detail || key;
   }
+}
+
+// The runtime's wasm compiled from a response, where it is compiled (the page
+// on a returning visit, else the worker: client.mjs says why). Null when it
+// cannot be: Pyodide then fetches and compiles it itself, and the worker's
+// preflight explains a wrong MIME type or a blocking policy.
+export function compileStreamingOrNull(response) {
+  if (!WebAssembly.compileStreaming) return Promise.resolve(null);
+  return WebAssembly.compileStreaming(response).catch((error) => {
+    console.warn("samtalsplan: the runtime is left for Pyodide to compile:", error);
+    return null;
+  });
 }

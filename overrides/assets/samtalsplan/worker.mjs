@@ -3,7 +3,7 @@
 // sha256 in the site's lockfile, and answers calls with the Python facade
 // samtalsplan.bridge.handle (JSON text in, JSON text out).
 import {
-  BOOT, CALL, COMPILED, StepError, errorMessage, progressMessage, resultMessage,
+  BOOT, CALL, COMPILED, StepError, compileStreamingOrNull, errorMessage, progressMessage, resultMessage,
 } from "./protocol.mjs";
 import { StartState, release } from "./start-state.mjs";
 
@@ -12,25 +12,27 @@ let handle = null;
 let python = null; // the started Pyodide, for the wheels a call needs
 let site = null; // the site's lockfile (its URL and its content), which names those wheels too
 const loaded = new Map(); // a wheel a call needed: its name → the promise of its load
-let receiveCompiled;
-const compiled = new Promise((resolve) => { receiveCompiled = resolve; });
+let receivePageModule;
+const pageModule = new Promise((resolve) => { receivePageModule = resolve; });
+let compiled = null; // the runtime's compiled wasm, or null, from the start of boot
 
-// The page compiles the runtime's wasm (client.mjs says why). Pyodide has no
-// option to take a compiled module, so its one call to instantiateStreaming,
-// in this worker only, instantiates the page's module instead.
+// The runtime's wasm is compiled before Pyodide asks for it: by the page or,
+// when the page sends null, here as soon as boot starts (client.mjs says
+// which). Pyodide has no option to take a compiled module, so its one call to
+// instantiateStreaming, in this worker only, instantiates that module instead.
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (response, imports) => {
   const module = await compiled;
   if (!module) return instantiateStreaming(response, imports);
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
-// Pyodide asks for the wasm before it instantiates it; with the page's module
+// Pyodide asks for the wasm before it instantiates it; with a compiled module
 // here that response would never be read, so it is not fetched at all.
 const fetchOnline = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const wanted = String(resource?.url ?? resource);
   const method = (options?.method ?? resource?.method ?? "GET").toUpperCase();
-  if (method === "GET" && wanted.endsWith("/pyodide.asm.wasm") && (await compiled)) {
+  if (method === "GET" && wanted.endsWith("/pyodide.asm.wasm") && compiled && (await compiled)) {
     return new Response(new ArrayBuffer(0), { headers: { "Content-Type": "application/wasm" } });
   }
   return fetchOnline(resource, options);
@@ -43,7 +45,7 @@ self.onmessage = async ({ data: message }) => {
       booting ??= boot(message.config);
       self.postMessage(resultMessage(id, await booting));
     } else if (kind === COMPILED) {
-      receiveCompiled(message.module);
+      receivePageModule(message.module);
       self.postMessage(resultMessage(id, null));
     } else if (kind === CALL) {
       if (!booting) throw new StepError(null, "ui.error.internal", {}, "call before boot");
@@ -67,6 +69,7 @@ function describe(error) {
 // "taken" (a normal start that kept one for next time) or "off" (none kept:
 // no Cache Storage here, or Pyodide refused). The benchmark and the tests read it.
 async function boot({ runtime, lockfile, stdlib, packages }) {
+  compiled = pageModule.then((module) => module ?? compileStreamingOrNull(fetchOnline(`${runtime}pyodide.asm.wasm`)));
   self.postMessage(progressMessage("runtime"));
   let loadPyodide;
   try {
