@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
 from pathlib import Path, PurePath
 
 import brotli
@@ -53,3 +54,24 @@ def test_precompress_writes_the_copies_beside_the_file(tmp_path: Path) -> None:
 def test_the_fingerprint_names_the_policy() -> None:
     line = compression.fingerprint()
     assert f"{compression.MIN_BYTES} B" in line and ".wasm" in line and "brotli 11" in line
+
+
+def test_a_file_written_again_after_its_copies_gets_new_ones(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    worker = site / "sw.js"
+    worker.write_bytes(TEXT)
+    compression.precompress_site(site, cache)
+    stamped = TEXT.replace(b"a", b"b")
+    worker.write_bytes(stamped)
+    os.utime(worker, ns=(time.time_ns() + 10**9,) * 2)  # later than its copies, whatever the clock's grain
+    assert compression.precompress_site(site, cache) == 2
+    assert gzip.decompress((site / "sw.js.gz").read_bytes()) == stamped
+
+
+def test_copies_newer_than_their_file_are_kept(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "pyodide.asm.wasm").write_bytes(TEXT)
+    compression.precompress(site / "pyodide.asm.wasm")
+    assert compression.precompress_site(site, cache) == 0

@@ -95,7 +95,7 @@ def precompress_site(site_dir: Path, cache: Path) -> int:
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix in SUFFIXES:
             continue
-        if any(path.with_name(path.name + s).exists() for s in SUFFIXES):
+        if _copies_are_current(path):
             continue  # made already (the Python runtime's, by python_assets)
         data = path.read_bytes()
         if not worth_compressing(path, len(data)):
@@ -112,6 +112,16 @@ def precompress_site(site_dir: Path, cache: Path) -> int:
                 path.with_name(path.name + suffix).write_bytes(kept.read_bytes())
                 written += 1
     return written
+
+
+def _copies_are_current(path: Path) -> bool:
+    """Whether ``path`` has compressed copies, none older than itself. A file
+    written again after its copies (the i18n plugin's second language runs this
+    pass before the search index and the service worker are written for both)
+    needs new ones: nginx's gzip_static would serve a stale copy as it is."""
+    made = [copy for s in SUFFIXES if (copy := path.with_name(path.name + s)).exists()]
+    modified = path.stat().st_mtime_ns
+    return bool(made) and all(copy.stat().st_mtime_ns >= modified for copy in made)
 
 
 def precompress(path: Path) -> list[Path]:
