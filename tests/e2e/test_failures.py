@@ -16,7 +16,7 @@ from samtalsplan import parse
 from samtalsplan.codec import FORMAT, VERSION
 
 from ..conftest import SiteHandler, serve
-from .planner_page import CATALOGUE, open_planner, read_json_download, with_settings
+from .planner_page import CATALOGUE, ROOT, open_planner, read_json_download, with_settings
 
 
 class WrongWasmType(SiteHandler):
@@ -121,3 +121,14 @@ def test_the_fallback_stays_hidden_while_python_works(page: Page, site_url: str)
 def test_file_url_explains_how_to_serve_the_site(page: Page, site_dir: Path) -> None:
     page.goto((site_dir / "planera" / "index.html").as_uri())
     expect(page.get_by_role("status").first).to_contain_text("python3 -m http.server")
+
+
+@pytest.mark.parametrize(("page_path", "language"), [("planera/index.html", "sv"), ("en/team/index.html", "en")])
+def test_a_page_opened_as_a_file_says_how_to_serve_the_site(
+    page: Page, site_dir: Path, page_path: str, language: str
+) -> None:
+    """Opened from file://, Chromium runs no module script; the classic
+    file-check script still says why the form cannot work, and what to do."""
+    page.goto((site_dir / page_path).as_uri())
+    catalogue = json.loads((ROOT / "pyapp" / "samtalsplan" / "locales" / f"{language}.json").read_text("utf-8"))
+    expect(page.get_by_text(catalogue["ui.error.file_protocol"])).to_be_visible()
