@@ -15,6 +15,8 @@
 // "python-ready", so the files come from the HTTP cache the worker just
 // filled), or when the organisation lets guidance pages fetch them at idle.
 // Their names carry a version, so a copy from any cache is the right one.
+// The wheels only some calls need (MANIFEST.extras: XlsxWriter, for the team's
+// workbook, 0.5 MB) are kept when a page first fetches one, not before.
 //
 // Without a manifest (`mkdocs serve`, or a site copied without the build step)
 // the worker clears our caches and serves nothing: pages go to the network.
@@ -30,6 +32,7 @@ const KEEP_PYTHON = "samtalsplan:keep-python";
 // File URLs are relative to this script, which sits at the site's root: the
 // site works the same under any sub-path.
 const urlOf = (path) => new URL(path, self.location.href).href;
+const EXTRAS = new Set((MANIFEST?.extras ?? []).map(urlOf));
 
 self.addEventListener("install", (event) => {
   if (!MANIFEST) {
@@ -42,7 +45,7 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     await cache.addAll(MANIFEST.files.map((path) => new Request(urlOf(path), { cache: "no-cache" })));
     // Python files an earlier build kept stay kept, if this build has them too.
-    for (const path of MANIFEST.python) {
+    for (const path of [...MANIFEST.python, ...MANIFEST.extras]) {
       const kept = await caches.match(urlOf(path));
       if (kept) await cache.put(urlOf(path), kept);
     }
@@ -89,9 +92,19 @@ async function fromCache(request) {
   // The planner's worker asks for the runtime with HEAD first (a MIME type check):
   // answer it from the cached GET.
   const cached = await cache.match(request, { ignoreSearch: true, ignoreMethod: true });
-  if (!cached) return fetch(request);
+  if (!cached) return fetchAndKeepExtra(cache, request);
   if (request.method === "HEAD") {
     return new Response(null, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
   }
   return cached;
+}
+
+// From the network; an extra wheel (MANIFEST.extras) is kept on its way to the
+// page, so the step that needed it works offline from then on.
+async function fetchAndKeepExtra(cache, request) {
+  const response = await fetch(request);
+  if (request.method === "GET" && response.ok && EXTRAS.has(request.url)) {
+    await cache.put(request.url, response.clone());
+  }
+  return response;
 }

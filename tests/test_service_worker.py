@@ -27,6 +27,10 @@ def test_service_worker_lists_the_site_and_changes_with_it(site_dir: Path, tmp_p
     assert any(p.startswith("assets/python/") and p.endswith(".whl") for p in python)
     assert any(p.startswith("assets/python/") and p.endswith("/python_stdlib.zip") for p in python)
     assert not any(f.startswith(("assets/pyodide/", "assets/python/")) for f in files)
+    # A wheel only the team's workbook needs: kept when first fetched, not with the runtime.
+    extras = stamped["extras"]
+    assert isinstance(extras, list) and [e.rsplit("/", 1)[-1].split("-")[0] for e in extras] == ["xlsxwriter"]
+    assert not any("/xlsxwriter-" in p for p in python)
     assert not any(f.endswith((".map", ".gz", ".br")) or f == "sw.js" for f in files + python)
 
     copy = tmp_path / "site"

@@ -135,7 +135,7 @@ def compile_for_browser(
     return compiled, stdlib, compiled_extras
 
 
-def _canonical(name: str) -> str:
+def canonical_name(name: str) -> str:
     """A package's name as PEP 503 compares names: XlsxWriter is xlsxwriter."""
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -145,7 +145,7 @@ def pinned(name: str, requirements: Path = REQUIREMENTS) -> str:
     version for the tests, the CLI and the site."""
     for line in requirements.read_text(encoding="utf-8").splitlines():
         requirement = line.split("#", 1)[0].strip()
-        if "==" in requirement and _canonical(requirement.split("==")[0]) == _canonical(name):
+        if "==" in requirement and canonical_name(requirement.split("==")[0]) == canonical_name(name):
             return requirement
     raise RuntimeError(
         f"{requirements.name} pins no {name}: the site serves its wheel, so pin it there"
@@ -158,7 +158,7 @@ def fetch_wheel(requirement: str, cache: Path = WHEEL_CACHE) -> Path:
     needs no network."""
     name, version = requirement.split("==")
     pattern = re.compile(
-        rf"{re.escape(_canonical(name).replace('-', '_'))}-{re.escape(version)}-py3-none-any\.whl",
+        rf"{re.escape(canonical_name(name).replace('-', '_'))}-{re.escape(version)}-py3-none-any\.whl",
         re.IGNORECASE,
     )
 
@@ -220,7 +220,7 @@ def lock_wheel(
         ]
     )
     lock = json.loads(output.read_text(encoding="utf-8"))
-    names = (PACKAGE, *(_canonical(extra.name.split("-")[0]) for extra in extras))
+    names = (PACKAGE, *(canonical_name(extra.name.split("-")[0]) for extra in extras))
     lock["packages"] = {name: lock["packages"][name] for name in names}
     output.write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
 

@@ -32,6 +32,7 @@ from typing import Final
 
 from .compression import SUFFIXES
 from .paths import PYTHON_FOLDERS
+from .python_assets import EXTRA_PACKAGES, canonical_name
 
 SERVICE_WORKER: Final = "sw.js"
 MANIFEST_LINE: Final = re.compile(r"^const MANIFEST = .*;$", re.MULTILINE)
@@ -130,6 +131,15 @@ def _url(site_dir: Path, path: Path) -> str:
     return relative.removesuffix("index.html")
 
 
+_EXTRAS: Final = frozenset(canonical_name(name) for name in EXTRA_PACKAGES)
+
+
+def _is_extra_wheel(path: Path) -> bool:
+    """A wheel of one of the packages a call needs beyond the start's
+    (``xlsxwriter-3.3.1-py3-none-any.whl``: its name up to the first dash)."""
+    return path.suffix == ".whl" and canonical_name(path.name.split("-", 1)[0]) in _EXTRAS
+
+
 def stamp_service_worker(site_dir: Path) -> str:
     """Write the manifest into the site's service worker; returns the build id.
     Running it again on the same site gives the same file."""
@@ -142,18 +152,23 @@ def stamp_service_worker(site_dir: Path) -> str:
     digest = hashlib.sha256(template.encode())
     files: list[str] = []
     python: list[str] = []
+    extras: list[str] = []
     used = used_files(site_dir)
     for path in _served_files(site_dir):
         url = _url(site_dir, path)
+        # The wheels a call needs beyond the start's (the team's workbook):
+        # kept by the worker when a page first fetches one.
+        if url.startswith(PYTHON_FOLDERS) and _is_extra_wheel(path):
+            extras.append(url)
         # The runtime and our wheel: kept by the worker only once a page runs Python.
-        if url.startswith(PYTHON_FOLDERS):
+        elif url.startswith(PYTHON_FOLDERS):
             python.append(url)
         elif path.resolve() in used:
             files.append(url)
         else:
             continue
         digest.update(url.encode() + b"\0" + path.read_bytes() + b"\0")
-    manifest = {"build": digest.hexdigest()[:16], "files": files, "python": python}
+    manifest = {"build": digest.hexdigest()[:16], "files": files, "python": python, "extras": extras}
     stamped = MANIFEST_LINE.sub(
         lambda _: f"const MANIFEST = {json.dumps(manifest, separators=(',', ':'))};", template
     )

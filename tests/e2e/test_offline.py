@@ -16,6 +16,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from ..conftest import serve
 from .planner_page import CATALOGUE, open_planner, wait_until
 from .test_hosting import PREFIX, SubPathHandler
+from .test_team import TEAM
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 # Browsers look for a new worker on navigation, in the background; ask at once.
@@ -76,6 +77,43 @@ def test_a_first_visit_compiles_the_runtime_in_the_worker_a_returning_one_on_the
     page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
     assert page.evaluate(PAGE_FETCHED_RUNTIME), "a returning visit: the page fetched it"
     expect(page.get_by_role("status").first).to_have_text(CATALOGUE["page.planner.ready"])
+
+
+KEPT_URLS = """async () => {
+  const names = (await caches.keys()).filter((name) => /^samtalsplan-[0-9a-f]{16}$/.test(name));
+  return names.length === 1 ? (await (await caches.open(names[0])).keys()).map((request) => request.url) : [];
+}"""
+
+
+@pytest.mark.browser_context_args(accept_downloads=True)
+def test_the_workbook_wheel_is_kept_when_first_used_and_then_works_offline(
+    page: Page, context: BrowserContext, site_url: str
+) -> None:
+    """The wheel only the team's workbook needs is not part of the offline
+    install; the first workbook keeps it, and the next one needs no network."""
+    open_planner(page, f"{site_url}/team/")
+    page.wait_for_function(CONTROLLED, timeout=60_000)
+    wait_until(page, PYTHON_KEPT)
+    assert not [url for url in page.evaluate(KEPT_URLS) if "/xlsxwriter-" in url]
+    page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
+        files=[{"name": "bo.json", "mimeType": "application/json", "buffer": (TEAM / "on-track.json").read_bytes()}]
+    )
+    with page.expect_download():
+        page.get_by_role("button", name=CATALOGUE["ui.download_xlsx"]).click()
+    assert [url for url in page.evaluate(KEPT_URLS) if "/xlsxwriter-" in url]
+
+    context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
+        page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
+            files=[{"name": "bo.json", "mimeType": "application/json", "buffer": (TEAM / "on-track.json").read_bytes()}]
+        )
+        with page.expect_download() as workbook:
+            page.get_by_role("button", name=CATALOGUE["ui.download_xlsx"]).click()
+        assert workbook.value.suggested_filename.endswith(".xlsx")
+    finally:
+        context.set_offline(False)
 
 
 @pytest.fixture
