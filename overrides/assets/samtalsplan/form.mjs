@@ -7,6 +7,18 @@
 
 const STRUCTURE = "[data-sp-key], [data-sp-group], [data-sp-list]";
 
+// Write only what differs: the form is numbered when the page opens and its
+// feedback shown as the person types, mostly to the values it already has,
+// and every write, even of the same value, has the browser restyle the page.
+function put(target, key, value) {
+  if (target[key] !== value) target[key] = value;
+}
+
+function putAttribute(element, name, value) { // null: no such attribute
+  if (value === null) element.removeAttribute(name);
+  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 // Visit the structural elements directly below `node`, not inside them.
 function walk(node, visit) {
   for (const child of node.children) {
@@ -97,16 +109,16 @@ export function renumber(node, path = "") {
     else {
       const listPath = join(path, el.dataset.spList);
       // A list whose items come from the plan shows only once it has some.
-      if (el.dataset.spFixed !== undefined) el.hidden = items(el).length === 0;
+      if (el.dataset.spFixed !== undefined) put(el, "hidden", items(el).length === 0);
       const hint = el.querySelector(":scope > [data-sp-hint]");
-      if (hint) hint.id = `${idFor(listPath)}-hint`;
+      if (hint) put(hint, "id", `${idFor(listPath)}-hint`);
       markAdvice(el.querySelector(":scope > [data-sp-advice]"), listPath);
       items(el).forEach((item, i) => {
         const itemPath = `${listPath}[${i}]`;
-        item.dataset.spItemPath = itemPath;
-        item.querySelector("[data-sp-item-title]").textContent = label(el.dataset.spItemLabel, i + 1);
+        put(item.dataset, "spItemPath", itemPath);
+        put(item.querySelector("[data-sp-item-title]"), "textContent", label(el.dataset.spItemLabel, i + 1));
         const remove = ownRemove(item);
-        if (remove) remove.textContent = label(el.dataset.spRemoveLabel, i + 1);
+        if (remove) put(remove, "textContent", label(el.dataset.spRemoveLabel, i + 1));
         if (isText(el)) mark(item.querySelector("[data-sp-value]"), itemPath);
         else renumber(item, itemPath);
       });
@@ -117,21 +129,21 @@ export function renumber(node, path = "") {
 function mark(control, path) {
   const id = idFor(path);
   const field = control.closest("[data-sp-field]");
-  control.dataset.spPath = path;
-  control.id = id;
-  control.name = path;
-  field.querySelector("label[for]").htmlFor = id;
+  put(control.dataset, "spPath", path);
+  put(control, "id", id);
+  put(control, "name", path);
+  put(field.querySelector("label[for]"), "htmlFor", id);
   const hint = field.querySelector("[data-sp-hint]");
-  if (hint) hint.id = `${id}-hint`;
-  field.querySelector("[data-sp-error]").id = `${id}-error`;
+  if (hint) put(hint, "id", `${id}-hint`);
+  put(field.querySelector("[data-sp-error]"), "id", `${id}-error`);
   markAdvice(field.querySelector("[data-sp-advice]"), path);
   describe(control);
 }
 
 function markAdvice(slot, path) {
   if (!slot) return;
-  slot.id = `${idFor(path)}-advice`;
-  slot.dataset.spFor = path;
+  put(slot, "id", `${idFor(path)}-advice`);
+  put(slot.dataset, "spFor", path);
 }
 
 // Tie a control to its hint, and to its error and advice while they show.
@@ -140,8 +152,7 @@ function describe(control) {
   const shown = (el) => (el && !el.hidden ? el.id : null);
   const ids = [field.querySelector("[data-sp-hint]")?.id, shown(field.querySelector("[data-sp-error]")),
     shown(field.querySelector("[data-sp-advice]"))].filter(Boolean);
-  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
-  else control.removeAttribute("aria-describedby");
+  putAttribute(control, "aria-describedby", ids.length ? ids.join(" ") : null);
 }
 
 // Add and remove list items (data-sp-add, data-sp-remove); `changed` runs after.
@@ -172,20 +183,20 @@ export function showFeedback(form, fields) {
   const byPath = new Map(fields.map((f) => [f.path, f]));
   for (const slot of form.querySelectorAll("[data-sp-advice]")) {
     const advice = byPath.get(slot.dataset.spFor)?.advice ?? [];
+    put(slot, "hidden", advice.length === 0);
+    if (!advice.length && !slot.firstChild) continue;
     slot.replaceChildren(...advice.map(({ severity, label: name, message }) => {
       const p = Object.assign(document.createElement("p"), { className: `sp-advice__item sp-advice__item--${severity}` });
       p.append(Object.assign(document.createElement("strong"), { textContent: `${name}: ` }), message);
       return p;
     }));
-    slot.hidden = advice.length === 0;
   }
   for (const control of form.querySelectorAll("[data-sp-path]")) {
     const message = byPath.get(control.dataset.spPath)?.error ?? "";
     const slot = control.closest("[data-sp-field]").querySelector("[data-sp-error]");
-    slot.textContent = message;
-    slot.hidden = !message;
-    if (message) control.setAttribute("aria-invalid", "true");
-    else control.removeAttribute("aria-invalid");
+    put(slot, "textContent", message);
+    put(slot, "hidden", !message);
+    putAttribute(control, "aria-invalid", message ? "true" : null);
     describe(control);
   }
 }
