@@ -114,14 +114,19 @@ def precompress_site(site_dir: Path, cache: Path) -> int:
     return written
 
 
+def is_current(copy: Path, path: Path) -> bool:
+    """Whether the compressed ``copy`` is not older than its file ``path``: a
+    file written again after its copies needs new ones, and a server must not
+    send a stale one (nginx's gzip_static would, as it is)."""
+    return copy.stat().st_mtime_ns >= path.stat().st_mtime_ns
+
+
 def _copies_are_current(path: Path) -> bool:
-    """Whether ``path`` has compressed copies, none older than itself. A file
-    written again after its copies (the i18n plugin's second language runs this
-    pass before the search index and the service worker are written for both)
-    needs new ones: nginx's gzip_static would serve a stale copy as it is."""
+    """Whether ``path`` has compressed copies, all current. The i18n plugin's
+    second language runs this pass before the search index and the service
+    worker are written for both, so those two need theirs made again."""
     made = [copy for s in SUFFIXES if (copy := path.with_name(path.name + s)).exists()]
-    modified = path.stat().st_mtime_ns
-    return bool(made) and all(copy.stat().st_mtime_ns >= modified for copy in made)
+    return bool(made) and all(is_current(copy, path) for copy in made)
 
 
 def precompress(path: Path) -> list[Path]:

@@ -140,6 +140,12 @@ def canonical_name(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def wheel_package(file_name: str) -> str:
+    """The package a wheel is of, by its file name (PEP 427: the name up to the
+    first dash): ``xlsxwriter-3.3.1-py3-none-any.whl`` is xlsxwriter's."""
+    return canonical_name(file_name.split("-", 1)[0])
+
+
 def pinned(name: str, requirements: Path = REQUIREMENTS) -> str:
     """The pin of ``name`` in requirements-dev.txt (``XlsxWriter==3.3.1``): one
     version for the tests, the CLI and the site."""
@@ -220,7 +226,7 @@ def lock_wheel(
         ]
     )
     lock = json.loads(output.read_text(encoding="utf-8"))
-    names = (PACKAGE, *(canonical_name(extra.name.split("-")[0]) for extra in extras))
+    names = (PACKAGE, *(wheel_package(extra.name) for extra in extras))
     lock["packages"] = {name: lock["packages"][name] for name in names}
     output.write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
 

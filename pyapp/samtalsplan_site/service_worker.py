@@ -32,7 +32,7 @@ from typing import Final
 
 from .compression import SUFFIXES
 from .paths import PYTHON_FOLDERS
-from .python_assets import EXTRA_PACKAGES, canonical_name
+from .python_assets import EXTRA_PACKAGES, canonical_name, wheel_package
 
 SERVICE_WORKER: Final = "sw.js"
 MANIFEST_LINE: Final = re.compile(r"^const MANIFEST = .*;$", re.MULTILINE)
@@ -135,9 +135,8 @@ _EXTRAS: Final = frozenset(canonical_name(name) for name in EXTRA_PACKAGES)
 
 
 def _is_extra_wheel(path: Path) -> bool:
-    """A wheel of one of the packages a call needs beyond the start's
-    (``xlsxwriter-3.3.1-py3-none-any.whl``: its name up to the first dash)."""
-    return path.suffix == ".whl" and canonical_name(path.name.split("-", 1)[0]) in _EXTRAS
+    """A wheel of one of the packages a call needs beyond the start's."""
+    return path.suffix == ".whl" and wheel_package(path.name) in _EXTRAS
 
 
 def stamp_service_worker(site_dir: Path) -> str:

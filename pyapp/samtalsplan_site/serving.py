@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from .compression import ENCODINGS, Encoding
+from .compression import ENCODINGS, Encoding, is_current
 from .paths import PYTHON_FOLDERS
 
 # The types the site needs, whatever the host's own map says: Pyodide refuses
@@ -78,6 +78,6 @@ def precompressed(path: Path, accept_encoding: str) -> tuple[Path, Encoding] | N
     for encoding in ENCODINGS:
         packed = path.with_name(path.name + encoding.suffix)
         if encoding.name in accepted and packed.is_file():
-            if packed.stat().st_mtime >= path.stat().st_mtime:
+            if is_current(packed, path):
                 return packed, encoding
     return None

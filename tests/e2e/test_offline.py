@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from ..conftest import serve
 from .planner_page import CATALOGUE, open_planner, wait_until
 from .test_hosting import PREFIX, SubPathHandler
-from .test_team import TEAM
+from .test_team import TEAM, file
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 # Browsers look for a new worker on navigation, in the background; ask at once.
@@ -96,7 +96,7 @@ def test_the_workbook_wheel_is_kept_when_first_used_and_then_works_offline(
     wait_until(page, PYTHON_KEPT)
     assert not [url for url in page.evaluate(KEPT_URLS) if "/xlsxwriter-" in url]
     page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
-        files=[{"name": "bo.json", "mimeType": "application/json", "buffer": (TEAM / "on-track.json").read_bytes()}]
+        files=[file("bo.json", TEAM / "on-track.json")]
     )
     with page.expect_download():
         page.get_by_role("button", name=CATALOGUE["ui.download_xlsx"]).click()
@@ -107,7 +107,7 @@ def test_the_workbook_wheel_is_kept_when_first_used_and_then_works_offline(
         page.reload()
         page.wait_for_function("() => performance.getEntriesByName('python-ready').length > 0", timeout=60_000)
         page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(
-            files=[{"name": "bo.json", "mimeType": "application/json", "buffer": (TEAM / "on-track.json").read_bytes()}]
+            files=[file("bo.json", TEAM / "on-track.json")]
         )
         with page.expect_download() as workbook:
             page.get_by_role("button", name=CATALOGUE["ui.download_xlsx"]).click()
