@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Request, expect
+from .planner_page import READY
 
 PREFIX = "/intranet/samtalsplan"
 
@@ -120,3 +121,21 @@ def test_search_finds_guidance_in_both_languages(page: Page, site_url: str) -> N
             except AssertionError:
                 continue
         expect(hit).to_be_visible()
+
+
+# Without the offline worker, which fetches the whole site, language files included.
+@pytest.mark.browser_context_args(service_workers="block")
+def test_search_builds_its_index_when_first_opened(page: Page, site_url: str) -> None:
+    """The search worker loads its language files (lunr's) when it builds the
+    index: not while the planner starts, but once the search is opened."""
+    languages: list[str] = []
+    page.on("request", lambda request: "/lunr/" in request.url and languages.append(request.url))
+    page.goto(f"{site_url}/planera/")
+    page.wait_for_function(READY, timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    assert languages == []
+    search = page.get_by_role("textbox", name="Sök")
+    search.click()
+    search.press_sequentially("avstämning")
+    expect(page.locator(".md-search-result__article h1").first).to_be_visible()
+    assert any(url.endswith("/lunr.sv.min.js") for url in languages)
