@@ -6,9 +6,10 @@ import gzip
 from pathlib import Path
 
 import brotli
+import pytest
 
 from samtalsplan_site.compression import precompress_site
-from samtalsplan_site.stylesheets import Stylesheets, only_colours, stylesheets
+from samtalsplan_site.stylesheets import Stylesheets, only_colours, stylesheets, without_switching
 
 MAIN = "assets/stylesheets/main.0123abcd.min.css"
 PALETTE = "assets/stylesheets/palette.0123abcd.min.css"
@@ -27,6 +28,29 @@ def test_only_the_palette_colours_the_site_uses_are_kept() -> None:
         "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
         "[data-md-color-primary=indigo]{--md-primary-bg-color:#fff}"
     )
+
+
+SWITCHING = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before"
+    "{transition-duration:0s!important}"
+)
+
+
+def test_the_palette_loses_the_rule_that_restyles_every_page_on_load() -> None:
+    css = f"[data-md-color-scheme=slate]{{color-scheme:dark}}@media screen{{a{{color:red}}{SWITCHING}}}"
+    assert without_switching(css) == "[data-md-color-scheme=slate]{color-scheme:dark}@media screen{a{color:red}}"
+    assert without_switching(SWITCHING + "b{}") == "b{}"
+
+
+@pytest.mark.parametrize("css", ["a{color:red}", SWITCHING + SWITCHING], ids=["missing", "twice"])
+def test_a_changed_palette_stops_the_build(css: str) -> None:
+    with pytest.raises(ValueError, match=r"the theme has changed: see samtalsplan_site/stylesheets\.py"):
+        without_switching(css)
+
+
+def test_the_built_pages_stylesheets_keep_no_rule_for_switching(site_dir: Path) -> None:
+    joined = sorted((site_dir / "assets" / "samtalsplan").glob("site.*.css"))
+    assert joined and not [p.name for p in joined if "data-md-color-switching" in p.read_text(encoding="utf-8")]
 
 
 def test_a_page_links_one_file_that_joins_its_stylesheets_in_order() -> None:

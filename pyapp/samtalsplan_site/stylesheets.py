@@ -8,7 +8,12 @@ them, into one file named by a digest of what it holds
 (``assets/samtalsplan/site.<digest>.css``: a changed theme or stylesheet gets a
 new name, so no cache keeps an old one), and the page links that file in
 their place. The palette's rules for colours the site does not use (it has
-twenty of them) are left out.
+twenty of them) are left out, and so is its rule that stops every transition
+while the theme's script applies a palette (``[data-md-color-switching] *``):
+the script applies the palette on every page load, and the rule makes it
+restyle the whole page twice before the page can answer (the README's
+benchmark table has the figures). Without the rule, a switch of palette
+fades links and buttons over the 125 ms they take on hover.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ _THEME_PARTS: Final = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/
 _LINK: Final = re.compile(r'(\s*)<link rel="stylesheet" href="([^"]*?)(assets/[^"]+\.css)">')
 _SOURCE_MAP: Final = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 _COLOUR: Final = re.compile(r"data-md-color-(?:primary|accent)=([a-z-]+)")
+_SWITCHING: Final = "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before"
 
 
 def _rules(css: str) -> list[tuple[str, str]]:
@@ -56,6 +62,26 @@ def only_colours(css: str, colours: frozenset[str]) -> str:
         selectors = [s for s in prelude.split(",") if set(_COLOUR.findall(s)) <= colours]
         if selectors:
             kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)
+
+
+def without_switching(css: str) -> str:
+    """The theme's palette stylesheet without its rule for a palette being applied."""
+    kept, found = [], 0
+    for prelude, body in _rules(css):
+        if prelude.startswith("@"):
+            inner = without_switching(body) if _SWITCHING in body else body
+            found += inner != body
+            kept.append(f"{prelude}{{{inner}}}")
+        elif prelude == _SWITCHING:
+            found += 1
+        else:
+            kept.append(f"{prelude}{{{body}}}")
+    if found != 1:
+        raise ValueError(
+            f"expected the palette's rule {_SWITCHING} once, found it {found} times;"
+            " the theme has changed: see samtalsplan_site/stylesheets.py"
+        )
     return "".join(kept)
 
 
@@ -124,5 +150,5 @@ def stylesheets(
             continue  # a theme without palettes
         path, file = found
         css = _SOURCE_MAP.sub("", file.read_text(encoding="utf-8")).strip()
-        parts[path] = only_colours(css, colours) if "/palette." in path else css
+        parts[path] = without_switching(only_colours(css, colours)) if "/palette." in path else css
     return Stylesheets(parts)

@@ -198,3 +198,20 @@ def test_the_downloads_are_in_view_anywhere_on_the_page(browser: Browser, site_u
     page.get_by_role("textbox", name="Sammanfattning", exact=True).scroll_into_view_if_needed()
     expect(button).to_be_in_viewport()
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "planera/"], ids=["guidance", "planner"])
+def test_the_palette_switch_changes_the_page_and_is_kept(page: Page, site_url: str, path: str) -> None:
+    """The theme's palette toggle, with the build's stylesheet (which leaves
+    out the theme's rule for a palette being applied): it switches, the
+    browser's own controls follow, and the next page opens in the choice."""
+    page.goto(f"{site_url}/{path}")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Byt till mörkt läge").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator('meta[name="color-scheme"]')).to_have_attribute("content", "dark")
+    page.goto(f"{site_url}/under-samtalet/")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title("Byt till ljust läge").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
