@@ -32,7 +32,7 @@ SETTINGS = read_settings(
 @pytest.mark.parametrize(
     ("target", "page", "link"),
     [
-        ("assets/samtalsplan/boot.mjs", "planera/", "../assets/samtalsplan/boot.mjs"),
+        ("assets/samtalsplan/client.mjs", "planera/", "../assets/samtalsplan/client.mjs"),
         ("lagring/", "en/planera/", "../../lagring/"),
         ("en/lagring/", "en/planera/", "../lagring/"),
         ("", "planera/", "../"),

@@ -38,7 +38,6 @@ STORAGE_PAGE: Final = "lagring/"
 STATEMENT_PAGE: Final = "tillganglighet/"
 SCRIPTS: Final = {
     "entry": "assets/samtalsplan/form-page.js",
-    "boot": "assets/samtalsplan/boot.mjs",
     "client": "assets/samtalsplan/client.mjs",
     "protocol": "assets/samtalsplan/protocol.mjs",
     "file_check": "assets/samtalsplan/file-check.js",

@@ -46,7 +46,7 @@ export function openSession(form, config) {
     fail({ key: "ui.error.no_worker" });
     return null;
   }
-  const python = startPython(config); // one worker for the whole visit (boot.mjs may have started it)
+  const python = startPython(config); // one worker for the whole visit
 
   // One request to samtalsplan.bridge; a plan error rejects with {key, path, message}.
   // `needs`: the wheels it needs beyond the start's (protocol.mjs).
