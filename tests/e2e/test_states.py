@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from .planner_page import CATALOGUE, ROOT, open_planner
+from .planner_page import CATALOGUE, ROOT, open_planner, wait_until
 
 FULL = ROOT / "tests" / "fixtures" / "valid" / "full.json"
 
@@ -215,3 +215,34 @@ def test_the_palette_switch_changes_the_page_and_is_kept(page: Page, site_url: s
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.get_by_title("Byt till ljust läge").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+# Each change of the page's palette scheme, and when (a change to the same
+# value, as the theme's script makes once it runs, is not a change).
+WATCH_SCHEME = """
+window.__schemes = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    const now = r.target.getAttribute(r.attributeName);
+    if (now !== r.oldValue) window.__schemes.push([now, performance.now()]);
+  }
+}).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-md-color-scheme"] });
+"""
+FIRST_PAINT = "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+
+
+@pytest.mark.parametrize("path", ["", "planera/"], ids=["guidance", "planner"])
+def test_a_first_visit_on_a_dark_system_is_dark_from_the_first_frame(browser: Browser, site_url: str, path: str) -> None:
+    """No palette kept yet: the page is drawn dark at once, not light and then
+    switched once the theme's script runs (which would fade its links)."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.add_init_script(WATCH_SCHEME)
+    page.goto(f"{site_url}/{path}")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    painted = wait_until(page, FIRST_PAINT)
+    page.wait_for_load_state("load")
+    changes = page.evaluate("() => window.__schemes")
+    context.close()
+    assert changes and changes[-1][0] == "slate"
+    assert [scheme for scheme, at in changes if at >= painted] == []
