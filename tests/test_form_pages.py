@@ -13,7 +13,7 @@ import jinja2
 import minijinja
 import pytest
 
-from samtalsplan_site.form_pages import KINDS, form_page, relative, selfcheck_page
+from samtalsplan_site.form_pages import KINDS, form_page, relative, selfcheck_page, template_anchors
 from samtalsplan_site.site_settings import SettingsError, read_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,3 +185,8 @@ def test_templates_hold_no_decisions_about_languages_or_keys() -> None:
     for template in [*OVERRIDES.glob("*.html"), *OVERRIDES.glob("partials/*.html")]:
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"""lang\s*==|== ?["'](sv|en)["']|\[\d*:\d*\]|\.get\(|config\.extra""", text), template.name
+
+
+def test_a_form_page_s_anchors_are_the_ids_its_template_prints() -> None:
+    html = '<section class="sp-section" id="goals"><input id="sp-f-goals-0-title" name="x"><div data-id="no">'
+    assert template_anchors(html) == {"goals", "sp-f-goals-0-title"}

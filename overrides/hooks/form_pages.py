@@ -84,6 +84,14 @@ def on_page_context(
     return context
 
 
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """The ids the form's template adds are the page's anchors too, so MkDocs
+    checks every link into the form (validation.anchors in mkdocs.yml)."""
+    if page.meta.get("template") == "form-page.html" and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= form_pages.template_anchors(output)
+    return output
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     python_assets.publish(Path(config.site_dir))
     form_pages.publish_schema(Path(config.site_dir))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -77,6 +78,16 @@ def relative(target: str, page_url: str) -> str:
         link += "/"
     link = "./" if link == "./" or link == "." else link
     return f"{link}#{fragment}" if fragment else link
+
+
+_ID: Final = re.compile(r'\sid="([^"]+)"')
+
+
+def template_anchors(html: str) -> set[str]:
+    """Every id in a rendered page: on a form page the template adds the form's
+    sections and fields, which the guidance links to (``planera/#goals``) and
+    which MkDocs, reading only the page's Markdown, would not know of."""
+    return set(_ID.findall(html))
 
 
 def _escaped(value: Any) -> Any:
