@@ -2,7 +2,7 @@
 
 A request is ``{"op": ..., "lang": "sv", ...}``, optionally with the
 organisation's ``settings`` (``extra.samtalsplan``) and ``today`` (an ISO
-date; tests pin it, the page leaves it out). The reply is ``{"result": ...}``
+date: the page sends the person's date by its clock, which tests pin). The reply is ``{"result": ...}``
 or ``{"error": {"key", "path", "message"}}``; an error's message is for the
 page's message line, as it is.
 

@@ -20,6 +20,25 @@ CATALOGUE: dict[str, str] = json.loads((ROOT / "pyapp" / "samtalsplan" / "locale
 READY = "() => performance.getEntriesByName('python-ready').length > 0"
 
 
+# The day the fixtures were written for. Advice and summaries count from the
+# page's date (session.mjs sends it), so the tests' pages start on that day
+# and their clock runs at the real pace. Only Date: Playwright's own clock
+# fakes `performance` too, whose marks the tests wait for.
+FIXTURE_DAY = "2026-12-03"
+
+
+def on_day(day: str = FIXTURE_DAY) -> str:
+    """An init script that puts the page's clock on ``day`` (10:00, local time)."""
+    start = f"{day}T10:00:00"
+    return """(() => {
+  const Real = Date, shift = new Real("START").getTime() - Real.now();
+  globalThis.Date = class extends Real {
+    constructor(...args) { super(...(args.length ? args : [Real.now() + shift])); }
+    static now() { return Real.now() + shift; }
+  };
+})();""".replace("START", start)
+
+
 def wait_until(page: Page, script: str, arg: object = None) -> Any:
     """Poll an async check until it returns something true, and return that
     (wait_for_function takes a returned promise as true at once)."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Browser, Page, expect
 
-from .planner_page import CATALOGUE, open_planner
+from .planner_page import CATALOGUE, on_day, open_planner
 
 SENSITIVE = "Texten kan innehålla känsliga personuppgifter (sjukskriven)"
 
@@ -68,3 +69,19 @@ def test_sensitive_text_is_questioned_before_download(page: Page, site_url: str,
     saved = tmp_path / "plan.json"
     download.value.save_as(saved)
     assert "Bo har ADHD." in saved.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("day", "past"), [("2026-12-03", False), ("2026-12-05", True)])
+def test_advice_counts_from_the_page_s_date(browser: Browser, site_url: str, day: str, past: bool) -> None:
+    """A short check-in on 2026-12-04 is ahead on the 3rd and has passed on the
+    5th: Python counts from the person's date by the page's clock."""
+    context = browser.new_context()
+    context.add_init_script(on_day(day))
+    page = context.new_page()
+    open_planner(page, f"{site_url}/planera/")
+    check_in = page.get_by_label("Datum för kort avstämning")
+    check_in.fill("2026-12-04")
+    check_in.press("Tab")
+    passed = CATALOGUE["advice.follow_up.past"].format(date="2026-12-04")
+    expect(check_in).to_have_accessible_description(re.compile(re.escape(passed)) if past else re.compile(r"^(?!.*passerat)"))
+    context.close()

@@ -49,9 +49,10 @@ export function openSession(form, config) {
   const python = startPython(config); // one worker for the whole visit
 
   // One request to samtalsplan.bridge; a plan error rejects with {key, path, message}.
-  // `needs`: the wheels it needs beyond the start's (protocol.mjs).
+  // `needs`: the wheels it needs beyond the start's (protocol.mjs). `today`
+  // is the person's date by the page's clock, which advice and summaries count from.
   const call = async (request, { needs = [] } = {}) => {
-    const reply = await python.call({ lang: config.lang, settings: config.settings, ...request }, { needs });
+    const reply = await python.call({ lang: config.lang, settings: config.settings, today: today(), ...request }, { needs });
     if (reply.error) throw reply.error;
     return reply.result;
   };
@@ -92,4 +93,11 @@ export function openSession(form, config) {
   ).catch(fail);
 
   return { act, call, fail, ready, report, say, text };
+}
+
+// The local date as ISO 8601 (YYYY-MM-DD), in the page's time zone.
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
