@@ -58,6 +58,8 @@ def test_the_preparation_asks_about_health_data(page: Page, site_url: str) -> No
 def test_the_follow_up_asks_about_health_data_in_its_note(page: Page, site_url: str, fmt: str) -> None:
     open_planner(page, f"{site_url}/uppfoljning/")
     page.get_by_label(CATALOGUE["ui.open"]).set_input_files(FULL)
+    # Typed only once the plan is in: opening it fills the form anew.
+    expect(page.get_by_text("Planen för Åsa Öberg i full.json är öppnad.")).to_be_visible()
     page.get_by_label(CATALOGUE["field.check_ins.note"]).fill(HEALTH)
     asked_before_download(page, page.get_by_role("button", name=fmt), "Uppföljning 1, Anteckning från uppföljningen")
 
@@ -67,6 +69,7 @@ def test_the_team_view_asks_about_health_data_in_the_plans_it_exports(page: Page
     plan["conditions"]["obstacles"][0]["obstacle"] = HEALTH
     open_planner(page, f"{site_url}/team/")
     page.get_by_label(CATALOGUE["ui.team_open"]).set_input_files(files=[file("a.json", json.dumps(plan).encode())])
+    expect(page.get_by_text(CATALOGUE["ui.team_opened.one"], exact=False)).to_be_visible()
     asked_before_download(page, page.get_by_role("button", name=CATALOGUE["ui.download_csv"]), "Åsa Öberg, Hinder 1, Hinder")
 
 
