@@ -2,9 +2,9 @@
 
 A request is ``{"op": ..., "lang": "sv", ...}``, optionally with the
 organisation's ``settings`` (``extra.samtalsplan``) and ``today`` (an ISO
-date: the page sends the person's date by its clock, which tests pin). The reply is ``{"result": ...}``
-or ``{"error": {"key", "path", "message"}}``; an error's message is for the
-page's message line, as it is.
+date: the page sends the person's date by its clock, which tests pin). The
+reply is ``{"result": ...}`` or ``{"error": {"key", "path", "message"}}``; an
+error's message is for the page's message line, as it is.
 
 The reply says what the page must do; the page decides nothing from the shape
 of the data. What shows beside each field and in the summaries
