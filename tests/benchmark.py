@@ -165,7 +165,10 @@ def blocking_ms(browser: Browser, url: str) -> float:
         for e in events
         if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"
     }
-    (ready,) = [e["ts"] for e in events if e.get("name") == "python-ready"][:1]
+    marks = [e["ts"] for e in events if e.get("name") == "python-ready"]
+    if not marks:
+        raise RuntimeError(f"{url}: the trace has no python-ready mark")
+    ready = marks[0]
     tasks = [
         e["dur"] / 1000
         for e in events
