@@ -30,6 +30,10 @@ GENERATORS: Final = ("mkdocs", "properdocs")
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site with the MIME types Pyodide needs, whatever the host OS says."""
 
+    # Connections kept open between requests, as IIS, nginx and Apache keep them
+    # (the base class's HTTP/1.0 closes each one): a page's stylesheet and
+    # scripts come over the connection its document came over, not a new one each.
+    protocol_version = "HTTP/1.1"
     extensions_map = {  # noqa: RUF012 (the base class declares it as an instance variable)
         **SimpleHTTPRequestHandler.extensions_map,
         **serving.MIME_TYPES,
