@@ -71,6 +71,8 @@ def test_a_page_links_one_file_that_joins_its_stylesheets_in_order() -> None:
     with_forms = sheets.rewrite(page.replace("</head>", '<link rel="stylesheet" href="../assets/samtalsplan/forms.css"></head>'))
     assert len(sheets.joined) == 2 and "forms{}" not in sheets.joined[name]
     assert with_forms.count('rel="stylesheet"') == 2
+    # The pages without a form get a first-paint stylesheet before theirs (first_paint.py).
+    assert sheets.without_forms() == [name]
 
 
 def test_the_theme_s_files_are_found_and_ours_is_required(tmp_path: Path) -> None:

@@ -1,14 +1,16 @@
-"""MkDocs adapter: one stylesheet a page (samtalsplan_site.stylesheets)."""
+"""MkDocs adapter: one stylesheet a page (samtalsplan_site.stylesheets), and on pages
+without a form a first-paint stylesheet before it (samtalsplan_site.first_paint)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from samtalsplan import document
-from samtalsplan_site import form_pages, stylesheets
+from samtalsplan_site import first_paint, form_pages, stylesheets
 
 _sheets: stylesheets.Stylesheets | None = None
 
@@ -34,6 +36,12 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     return _sheets.rewrite(output_content) if template_name.endswith(".html") else output_content
 
 
+# The first-paint stylesheets need every page of both languages: after the i18n
+# plugin's English build (-100) and the theme's script (-150), before the service
+# worker's stamp (-200) and the compressed copies (-300), which must see them.
+@event_priority(-160)
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _sheets is not None
-    _sheets.write(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    _sheets.write(site_dir)
+    first_paint.split_site(site_dir, _sheets.without_forms())

@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
-OURS: Final = ("assets/samtalsplan/samtalsplan.css", "assets/samtalsplan/forms.css")
+FORMS: Final = "assets/samtalsplan/forms.css"
+OURS: Final = ("assets/samtalsplan/samtalsplan.css", FORMS)
 _THEME_PARTS: Final = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 _LINK: Final = re.compile(r'(\s*)<link rel="stylesheet" href="([^"]*?)(assets/[^"]+\.css)">')
 _SOURCE_MAP: Final = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
@@ -92,13 +93,20 @@ class Stylesheets:
     def __init__(self, parts: dict[str, str]) -> None:
         self.parts = parts
         self.joined: dict[str, str] = {}  # site path -> text
+        self._sets: dict[str, tuple[str, ...]] = {}  # site path -> what it joins
 
     def _joined(self, paths: tuple[str, ...]) -> str:
         text = "\n".join(f"/* {path} */\n{self.parts[path]}\n" for path in paths)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         name = f"assets/samtalsplan/site.{digest}.css"
         self.joined[name] = text
+        self._sets[name] = paths
         return name
+
+    def without_forms(self) -> list[str]:
+        """The joined stylesheets of pages without a form: their content is all in
+        their markup, so their first paint can wait for fewer rules (first_paint.py)."""
+        return sorted(name for name, paths in self._sets.items() if FORMS not in paths)
 
     def rewrite(self, html: str) -> str:
         """The page with one link to the file that joins the stylesheets it links

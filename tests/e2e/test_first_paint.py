@@ -1,0 +1,110 @@
+"""A guidance page is drawn first with its first-paint stylesheet, and looks no
+different once its whole stylesheet has come (samtalsplan_site/first_paint.py).
+
+Each page is loaded with the whole stylesheet held back, after the theme's script
+has run (it wraps tables, marks the current section and so on); every element's
+computed style, and its ::before's and ::after's, is read; then the whole
+stylesheet is linked as the page links it, and the same is read again. Not one
+value may differ: the first paint lacked nothing the page shows, and the
+stylesheet that comes after changes nothing. Light on a desktop, dark on a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from samtalsplan_site.first_paint import FULL_ATTRIBUTE
+
+from .planner_page import wait_until
+
+
+@pytest.fixture(scope="module")
+def guidance(site_dir: Path) -> list[str]:
+    """The paths of the pages that have a first-paint stylesheet."""
+    return [
+        html.relative_to(site_dir).as_posix().removesuffix("index.html")
+        for html in sorted(site_dir.rglob("*.html"))
+        if f' {FULL_ATTRIBUTE}="' in html.read_text(encoding="utf-8")
+    ]
+
+# Every computed value of every element and its ::before and ::after: kept in
+# the page the first time, compared with it the second (only what differs comes back).
+STYLES = """(compare) => {
+  const now = [];
+  for (const el of document.querySelectorAll("body *")) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      if (pseudo && style.content === "none") { now.push(null); continue; }
+      const values = {};
+      for (let i = 0; i < style.length; i++) values[style[i]] = style.getPropertyValue(style[i]);
+      now.push({ name: el.tagName + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "") + (pseudo ?? ""), values });
+    }
+  }
+  if (!compare) { window.spFirstPaint = now; return []; }
+  const before = window.spFirstPaint;
+  if (before.length !== now.length) return [`the page has ${now.length} boxes, not ${before.length}`];
+  const differences = [];
+  now.forEach((after, i) => {
+    const first = before[i];
+    if (!first || !after) { if (first !== after) differences.push(`${(first ?? after).name}: drawn in one and not the other`); return; }
+    const changed = Object.keys({ ...first.values, ...after.values }).filter((k) => first.values[k] !== after.values[k]);
+    if (changed.length) differences.push(`${after.name}: ` + changed.map((k) => `${k} ${first.values[k]} → ${after.values[k]}`).join(", "));
+  });
+  return differences;
+}"""
+
+# The whole stylesheet linked as the page's own line links it, once it has loaded.
+LINK_WHOLE = """() => new Promise((resolve, reject) => {
+  const first = document.querySelector("link[data-sp-full-stylesheet]");
+  const whole = document.createElement("link");
+  whole.rel = "stylesheet";
+  whole.href = first.getAttribute("data-sp-full-stylesheet");
+  whole.onload = () => requestAnimationFrame(() => requestAnimationFrame(resolve));
+  whole.onerror = reject;
+  first.after(whole);
+})"""
+
+STILL = "*, ::before, ::after { transition: none !important; animation: none !important; }"
+LOADED = "() => document.readyState === 'complete' && !!document.querySelector('.md-typeset')"
+
+
+def test_every_guidance_page_has_a_first_paint_stylesheet(guidance: list[str]) -> None:
+    assert len(guidance) >= 20, guidance
+    assert {"", "en/", "under-samtalet/", "en/under-samtalet/", "404.html"} <= set(guidance)
+    assert not {"planera/", "team/", "systemkontroll/"} & set(guidance), "a form page keeps its one stylesheet"
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 390)])
+def test_the_whole_stylesheet_changes_nothing_the_first_paint_showed(
+    browser: Browser, site_url: str, guidance: list[str], scheme: str, width: int
+) -> None:
+    held = re.compile(r"/assets/samtalsplan/site\.[0-9a-f]+\.css$")
+    failures = []
+    for path in guidance:
+        # A context a page: none has the whole stylesheet in its cache.
+        # CSP bypassed for one style of the test's own: no transitions, so every value read is
+        # where the page settles, not part of the way there (the tabs' marker slides in).
+        context = browser.new_context(
+            color_scheme=scheme, viewport={"width": width, "height": 800}, bypass_csp=True
+        )
+        page: Page = context.new_page()
+        page.route(held, lambda route: route.abort())
+        try:
+            page.goto(f"{site_url}/{path}")
+            page.add_style_tag(content=STILL)
+            wait_until(page, LOADED)
+            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            sheets = page.evaluate("() => [...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0; } catch { return false; } }).map((s) => s.href)")
+            linked = [sheet for sheet in sheets if sheet]  # the test's own style has no address
+            assert len(linked) == 1 and "/first-paint." in linked[0], (path, sheets)
+            page.evaluate(STYLES, False)
+            page.unroute(held)
+            page.evaluate(LINK_WHOLE)
+            failures += [f"/{path}: {d}" for d in page.evaluate(STYLES, True)]
+        finally:
+            context.close()
+    assert not failures, "\n".join(failures[:40])
