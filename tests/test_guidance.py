@@ -383,13 +383,19 @@ def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
     assert not outside, "Requests to other hosts:\n" + "\n".join(outside)
 
 
-def test_one_stylesheet_the_theme_s_and_ours_with_the_print_rules_inside(site_dir: Path) -> None:
+def test_one_stylesheet_to_draw_then_the_whole_one_both_with_the_print_rules_inside(site_dir: Path) -> None:
+    """A guidance page waits for its first-paint stylesheet alone; the whole one, named
+    beside it, follows once the page has loaded (samtalsplan_site/first_paint.py)."""
     for lang in ("sv", "en"):
         html = site_dir / _site_path("fore-samtalet", lang) / "index.html"
         sheets = [r for r in _parse(html).resources if r.endswith(".css")]
-        assert len(sheets) == 1 and "assets/samtalsplan/site." in sheets[0], html
-        css = (html.parent / sheets[0]).read_text(encoding="utf-8")
-        assert "@media print" in css and ".md-typeset .md-button:not(.md-button--primary" in css
+        assert len(sheets) == 1 and "assets/samtalsplan/first-paint." in sheets[0], html
+        found = re.search(r'data-sp-full-stylesheet="([^"]+)"', html.read_text(encoding="utf-8"))
+        assert found and "assets/samtalsplan/site." in found[1], html
+        first, whole = ((html.parent / name).read_text(encoding="utf-8") for name in (sheets[0], found[1]))
+        for css in (first, whole):
+            assert "@media print" in css and ".md-typeset .md-button:not(.md-button--primary" in css
+        assert len(first) < len(whole) / 1.5
 
 
 # --- What the privacy page must say ----------------------------------------------------

@@ -50,7 +50,11 @@ def test_the_worker_keeps_what_the_pages_use_and_nothing_else(site_dir: Path) ->
     css = {f for f in files if f.startswith("assets/samtalsplan/site.") and f.endswith(".css")}
     linked = {}
     for page in site_dir.rglob("*.html"):
-        found = set(re.findall(r'href="[^"]*?(assets/samtalsplan/site\.[0-9a-f]+\.css)"', page.read_text("utf-8")))
+        # A guidance page names its whole stylesheet beside its first-paint one (first_paint.py).
+        text = page.read_text("utf-8")
+        found = set(re.findall(r'(?:href|data-sp-full-stylesheet)="[^"]*?(assets/samtalsplan/site\.[0-9a-f]+\.css)"', text))
+        firsts = set(re.findall(r'href="[^"]*?(assets/samtalsplan/first-paint\.[0-9a-f]+\.css)"', text))
+        assert firsts <= files, f"the worker keeps {page}'s first-paint stylesheet"
         assert len(found) <= 1, f"{page} links one joined stylesheet"
         linked[page.relative_to(site_dir).as_posix()] = next(iter(found), None)
     assert css == {name for name in linked.values() if name}, "the worker keeps the joined stylesheets the pages link"

@@ -1,12 +1,13 @@
 """A guidance page is drawn first with its first-paint stylesheet, and looks no
 different once its whole stylesheet has come (samtalsplan_site/first_paint.py).
 
-Each page is loaded with the whole stylesheet held back, after the theme's script
-has run (it wraps tables, marks the current section and so on); every element's
-computed style, and its ::before's and ::after's, is read; then the whole
-stylesheet is linked as the page links it, and the same is read again. Not one
-value may differ: the first paint lacked nothing the page shows, and the
-stylesheet that comes after changes nothing. Light on a desktop, dark on a phone.
+Each page is loaded with the whole stylesheet held back, and read once the theme's
+script has run (it wraps tables, links the tabs and so on): every element's
+computed style, and its ::before's and ::after's; then the whole stylesheet comes
+after the first-paint one, as the page's own line links it, and the same is read
+again. Not one value may differ: the first paint lacked nothing the page shows,
+and the stylesheet that comes after changes nothing. Light on a desktop, dark on a
+phone.
 """
 
 from __future__ import annotations
@@ -57,18 +58,12 @@ STYLES = """(compare) => {
   return differences;
 }"""
 
-# The whole stylesheet linked as the page's own line links it, once it has loaded.
-LINK_WHOLE = """() => new Promise((resolve, reject) => {
-  const first = document.querySelector("link[data-sp-full-stylesheet]");
-  const whole = document.createElement("link");
-  whole.rel = "stylesheet";
-  whole.href = first.getAttribute("data-sp-full-stylesheet");
-  whole.onload = () => requestAnimationFrame(() => requestAnimationFrame(resolve));
-  whole.onerror = reject;
-  first.after(whole);
-})"""
-
+# The stylesheets the page applies, by address (the test's own style has none).
+SHEETS = """() => [...document.styleSheets]
+  .filter((sheet) => { try { return sheet.cssRules.length > 0; } catch { return false; } })
+  .map((sheet) => sheet.href).filter(Boolean)"""
 STILL = "*, ::before, ::after { transition: none !important; animation: none !important; }"
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 LOADED = "() => document.readyState === 'complete' && !!document.querySelector('.md-typeset')"
 
 
@@ -78,33 +73,47 @@ def test_every_guidance_page_has_a_first_paint_stylesheet(guidance: list[str]) -
     assert not {"planera/", "team/", "systemkontroll/"} & set(guidance), "a form page keeps its one stylesheet"
 
 
+def test_the_whole_stylesheet_follows_the_first_once_the_page_has_loaded(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/under-samtalet/")
+    named = page.get_attribute("link[data-sp-full-stylesheet]", FULL_ATTRIBUTE)
+    assert named is not None
+    sheets = wait_until(page, f"() => {{ const s = ({SHEETS})(); return s.length === 2 && s; }}")
+    assert "/first-paint." in sheets[0] and sheets[1] == f"{site_url}/{named.removeprefix('../')}"
+
+
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 390)])
 def test_the_whole_stylesheet_changes_nothing_the_first_paint_showed(
-    browser: Browser, site_url: str, guidance: list[str], scheme: str, width: int
+    browser: Browser, site_dir: Path, site_url: str, guidance: list[str], scheme: str, width: int
 ) -> None:
+    # The whole stylesheet is held back; the test adds its text after the first-paint one.
     held = re.compile(r"/assets/samtalsplan/site\.[0-9a-f]+\.css$")
+    # CSP bypassed for the test's own styles: that one, and no transitions, so every value
+    # read is where the page settles, not part of the way there (the tabs' marker slides in).
+    # No offline worker: it would hand the page the whole stylesheet from its cache.
+    context = browser.new_context(
+        color_scheme=scheme,
+        viewport={"width": width, "height": 800},
+        bypass_csp=True,
+        service_workers="block",
+    )
+    page: Page = context.new_page()
+    page.route(held, lambda route: route.abort())
     failures = []
-    for path in guidance:
-        # A context a page: none has the whole stylesheet in its cache.
-        # CSP bypassed for one style of the test's own: no transitions, so every value read is
-        # where the page settles, not part of the way there (the tabs' marker slides in).
-        context = browser.new_context(
-            color_scheme=scheme, viewport={"width": width, "height": 800}, bypass_csp=True
-        )
-        page: Page = context.new_page()
-        page.route(held, lambda route: route.abort())
-        try:
+    try:
+        for path in guidance:
             page.goto(f"{site_url}/{path}")
             page.add_style_tag(content=STILL)
             wait_until(page, LOADED)
-            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            sheets = page.evaluate("() => [...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0; } catch { return false; } }).map((s) => s.href)")
-            linked = [sheet for sheet in sheets if sheet]  # the test's own style has no address
-            assert len(linked) == 1 and "/first-paint." in linked[0], (path, sheets)
+            page.evaluate(FRAMES)
+            sheets = page.evaluate(SHEETS)
+            assert len(sheets) == 1 and "/first-paint." in sheets[0], (path, sheets)
             page.evaluate(STYLES, False)
-            page.unroute(held)
-            page.evaluate(LINK_WHOLE)
+            named = page.get_attribute("link[data-sp-full-stylesheet]", FULL_ATTRIBUTE)
+            assert named is not None
+            whole = site_dir / "assets" / named.split("/assets/", 1)[-1].removeprefix("assets/")
+            page.add_style_tag(content=whole.read_text(encoding="utf-8"))
+            page.evaluate(FRAMES)
             failures += [f"/{path}: {d}" for d in page.evaluate(STYLES, True)]
-        finally:
-            context.close()
+    finally:
+        context.close()
     assert not failures, "\n".join(failures[:40])
