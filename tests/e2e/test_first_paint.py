@@ -4,8 +4,8 @@ different once its whole stylesheet has come (samtalsplan_site/first_paint.py).
 Each page is loaded with the whole stylesheet held back, and read once the theme's
 script has run (it wraps tables, links the tabs and so on): every element's
 computed style, and its ::before's and ::after's; then the whole stylesheet comes
-after the first-paint one, as the page's own line links it, and the same is read
-again. Not one value may differ: the first paint lacked nothing the page shows,
+after the first-paint one, where the page's own line links it once loaded (another
+test sees it do so), and the same is read again. Not one value may differ: the first paint lacked nothing the page shows,
 and the stylesheet that comes after changes nothing. Light on a desktop, dark on a
 phone.
 """
@@ -31,6 +31,7 @@ def guidance(site_dir: Path) -> list[str]:
         for html in sorted(site_dir.rglob("*.html"))
         if f' {FULL_ATTRIBUTE}="' in html.read_text(encoding="utf-8")
     ]
+
 
 # Every computed value of every element and its ::before and ::after: kept in
 # the page the first time, compared with it the second (only what differs comes back).
