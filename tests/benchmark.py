@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from samtalsplan_site import compression
 from samtalsplan_site.paths import COMPRESSED_CACHE
@@ -137,7 +138,13 @@ def new_page(browser: Browser) -> tuple[BrowserContext, Page, list[tuple[str, in
     transferred: list[tuple[str, int]] = []
 
     def count(request: Any) -> None:
-        sizes = request.sizes()
+        # A request that finishes as its context closes (the offline worker's
+        # install, after the measure) has no sizes left to read and is not
+        # part of any measure.
+        try:
+            sizes = request.sizes()
+        except PlaywrightError:
+            return
         transferred.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     context.on("requestfinished", count)
