@@ -82,34 +82,6 @@ def test_the_whole_stylesheet_follows_the_first_once_the_page_has_loaded(page: P
     assert "/first-paint." in sheets[0] and sheets[1] == f"{site_url}/{named.removeprefix('../')}"
 
 
-# The header's search box (on a desktop): hidden without scripts (.no-js), there with them.
-SEARCH = ".md-search"
-
-
-@pytest.mark.parametrize("path", ["under-samtalet/", "planera/"])
-def test_a_page_is_drawn_as_the_theme_script_leaves_it_before_that_script_runs(
-    browser: Browser, site_url: str, path: str
-) -> None:
-    # The theme's script never comes: what is seen is what the page drew before it.
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
-    try:
-        page.goto(f"{site_url}/{path}")
-        assert page.evaluate("() => document.documentElement.className") == "js"
-        assert page.locator(SEARCH).is_visible()
-    finally:
-        context.close()
-    without_scripts = browser.new_context(java_script_enabled=False)
-    try:
-        page = without_scripts.new_page()
-        page.goto(f"{site_url}/{path}")
-        assert page.evaluate("() => document.documentElement.className") == "no-js"
-        assert page.locator(SEARCH).is_hidden()
-    finally:
-        without_scripts.close()
-
-
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 390)])
 def test_the_whole_stylesheet_changes_nothing_the_first_paint_showed(
     browser: Browser, site_dir: Path, site_url: str, guidance: list[str], scheme: str, width: int
