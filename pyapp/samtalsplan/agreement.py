@@ -44,7 +44,9 @@ class AgreementStatus(StrEnum):
 
 def canonical_json(plan: Plan) -> bytes:
     """The agreed content of ``plan`` as canonical JSON, in UTF-8."""
-    content = to_dict(plan)
+    # Without its check-ins before it is written out, not after: the team view
+    # computes this for every plan, and a plan late in its year holds several.
+    content = to_dict(replace(plan, check_ins=()) if plan.check_ins else plan)
     del content["check_ins"]
     content["agreement"].pop("fingerprint")
     for name, empty in LATER_SECTIONS.items():
