@@ -231,18 +231,33 @@ new MutationObserver((records) => {
 FIRST_PAINT = "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
 
 
+def scheme_changes_after_first_paint(page: Page, url: str) -> list[str]:
+    page.add_init_script(WATCH_SCHEME)
+    page.goto(url)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    painted = wait_until(page, FIRST_PAINT)
+    page.wait_for_load_state("load")
+    changes = page.evaluate("() => window.__schemes")
+    assert changes and changes[-1][0] == "slate"
+    return [scheme for scheme, at in changes if at >= painted]
+
+
 @pytest.mark.parametrize("path", ["", "planera/"], ids=["guidance", "planner"])
 def test_a_first_visit_on_a_dark_system_is_dark_from_the_first_frame(browser: Browser, site_url: str, path: str) -> None:
     """No palette kept yet: the page is drawn dark at once, not light and then
     switched once the theme's script runs (which would fade its links)."""
     context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.add_init_script(WATCH_SCHEME)
-    page.goto(f"{site_url}/{path}")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    painted = wait_until(page, FIRST_PAINT)
-    page.wait_for_load_state("load")
-    changes = page.evaluate("() => window.__schemes")
+    assert scheme_changes_after_first_paint(context.new_page(), f"{site_url}/{path}") == []
     context.close()
-    assert changes and changes[-1][0] == "slate"
-    assert [scheme for scheme, at in changes if at >= painted] == []
+
+
+@pytest.mark.parametrize("path", ["", "planera/"], ids=["guidance", "planner"])
+def test_a_palette_chosen_on_an_earlier_visit_is_there_from_the_first_frame(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{site_url}/under-samtalet/")
+    page.get_by_title("Byt till mörkt läge").click()
+    assert scheme_changes_after_first_paint(page, f"{site_url}/{path}") == []
+    context.close()
