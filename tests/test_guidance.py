@@ -395,7 +395,9 @@ def test_one_stylesheet_to_draw_then_the_whole_one_both_with_the_print_rules_ins
         first, whole = ((html.parent / name).read_text(encoding="utf-8") for name in (sheets[0], found[1]))
         for css in (first, whole):
             assert "@media print" in css and ".md-typeset .md-button:not(.md-button--primary" in css
-        assert len(first) < len(whole) / 1.5
+        # A good part of the whole is left out (about a third: the theme's rules for
+        # what no guidance page holds); the bench measures what that does for bytes.
+        assert len(first) < 0.75 * len(whole)
 
 
 # --- What the privacy page must say ----------------------------------------------------
