@@ -111,6 +111,21 @@ def test_print_shows_the_plan_as_a_document_without_controls_on_a4(
         Path(os.environ[PDF_OUT]).write_bytes(pdf)
 
 
+def test_the_browsers_own_print_menu_prints_the_form_as_filled_in_without_its_controls(
+    page: Page, site_url: str
+) -> None:
+    open_planner(page, f"{site_url}/planera/")
+    employee = page.get_by_label("Medarbetare", exact=True)
+    employee.fill("Anna Svensson")
+    page.emulate_media(media="print")
+    expect(employee).to_be_visible()
+    expect(employee).to_have_value("Anna Svensson")
+    # What does nothing on paper: buttons, file choosers, advice, links to the guidance.
+    controls = page.locator(".sp-planner :is(button, input[type=file], .sp-advice, .sp-section__guide a)")
+    assert controls.count() > 20
+    assert [c.evaluate("el => el.outerHTML.slice(0, 80)") for c in controls.all() if c.is_visible()] == []
+
+
 def test_the_standalone_copy_opens_and_prints_on_its_own(page: Page, site_url: str, tmp_path: Path) -> None:
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label(CATALOGUE["ui.open"]).set_input_files(FULL_PATH)
