@@ -5,7 +5,9 @@ of button and link of ours at rest, hovered, focused and pressed, in both
 palettes and in the question dialog: text at least 4.5:1 against what is
 behind it, and a focus indicator at least 3:1 against its surroundings
 (WCAG 1.4.3 and 2.4.11). On a phone, each of them is at least 44 × 44 px
-(WCAG 2.5.5) and textareas grow with their text.
+(WCAG 2.5.5) and textareas grow with their text. In the theme's parts, keyboard
+focus shows in the header in both palettes, and on a phone it stays in sight
+through the header and the navigation drawer (WCAG 2.4.7).
 """
 
 from __future__ import annotations
@@ -160,19 +162,94 @@ def test_the_question_dialog_is_readable_in_every_state(browser: Browser, site_u
     context.close()
 
 
-@pytest.mark.parametrize("path", ["planera/", "forbered-dig/", "uppfoljning/", "team/"])
+# The element that shows keyboard focus: the palette's switch is a hidden radio
+# button, and what shows is the icon beside it.
+SHOWN = """(el) => el.matches(".md-option")
+    ? el.parentElement.querySelector("label:not([hidden])") : el"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "planera/"], ids=["guidance", "planner"])
+def test_keyboard_focus_in_the_header_is_visible(browser: Browser, site_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    rings: dict[str, float] = {}
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(200)  # the theme's colour transitions take 125 ms
+        focused = page.locator(":focus")
+        if focused.evaluate("el => !el.closest('.md-header') || el.matches('.md-search__input')"):
+            continue  # the search field shows focus by opening
+        shown = focused.evaluate_handle(SHOWN).as_element()
+        assert shown is not None
+        name = focused.evaluate("el => el.getAttribute('aria-label') || el.textContent.trim() || el.className")
+        rings[name] = shown.evaluate(MEASURE)["focusRing"]
+    # The logo, the palette's switch, the language button and its two entries.
+    assert len(rings) >= 5, rings
+    assert {name: ring for name, ring in rings.items() if ring < 3} == {}
+    context.close()
+
+
+# Whether the focused element can be seen: on screen, neither transparent nor hidden.
+IN_SIGHT = (
+    """() => {
+  const el = document.activeElement;
+  const shown = ("""
+    + SHOWN
+    + """)(el);
+  const r = shown.getBoundingClientRect();
+  return {
+    name: `${el.tagName}.${el.className} ${el.textContent.trim().slice(0, 30)}`,
+    inContent: !!el.closest(".md-content"),
+    seen: shown.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      && r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+      && r.left < innerWidth && r.top < innerHeight,
+  };
+}"""
+)
+
+
+@pytest.mark.parametrize("path", ["under-samtalet/", "planera/"])
+def test_keyboard_focus_never_goes_out_of_sight_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
+    """Through the header and the navigation drawer to the page's content."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    unseen, stops = [], 0
+    while stops < 80:
+        page.keyboard.press("Tab")
+        stops += 1
+        page.wait_for_timeout(300)  # the drawer and its levels slide in over 250 ms
+        where = page.evaluate(IN_SIGHT)
+        if where["inContent"]:
+            break
+        if not where["seen"]:
+            unseen.append(where["name"])
+    assert 10 < stops < 80, "Tab went through the navigation's links to the content"
+    assert unseen == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["planera/", "forbered-dig/", "uppfoljning/", "team/", "under-samtalet/"])
 def test_every_control_of_ours_is_big_enough_to_tap_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    opened(page, site_url, path)
+    if path in FORM_PAGES:
+        opened(page, site_url, path)
+    else:
+        page.goto(f"{site_url}/{path}")
     small = page.evaluate(
         """() => [...document.querySelectorAll(
-              '.sp-planner :is(button, a[href], input, select, textarea)')]
+              `.sp-planner :is(button, a[href], input, select, textarea),
+               .md-typeset details > summary, .md-typeset .tabbed-labels > label`)]
             .filter((el) => el.checkVisibility())
             .map((el) => [el.textContent.trim() || el.name || el.id, el.getBoundingClientRect()])
             .filter(([, r]) => r.width < 44 || r.height < 44)
             .map(([name, r]) => `${name}: ${Math.round(r.width)} × ${Math.round(r.height)}`)"""
     )
+    if path in ("team/", "under-samtalet/"):  # a collapsible block; content tabs
+        assert page.locator(".md-typeset :is(details > summary, .tabbed-labels > label)").count() > 0
     assert small == []
     context.close()
 
