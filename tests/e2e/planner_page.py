@@ -42,11 +42,11 @@ def on_day(day: str = FIXTURE_DAY) -> str:
 def wait_until(page: Page, script: str, arg: object = None) -> Any:
     """Poll an async check until it returns something true, and return that
     (wait_for_function takes a returned promise as true at once)."""
-    for _ in range(240):
+    for _ in range(600):  # a minute
         value = page.evaluate(script, arg)
         if value:
             return value
-        page.wait_for_timeout(250)
+        page.wait_for_timeout(100)
     raise AssertionError(f"never true: {script}")
 
 

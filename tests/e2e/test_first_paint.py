@@ -35,26 +35,38 @@ def guidance(site_dir: Path) -> list[str]:
 
 # Every computed value of every element and its ::before and ::after: kept in
 # the page the first time, compared with it the second (only what differs comes back).
+# A box's values are one string, "property: value" joined by U+0001, split only where
+# the two differ: reading 600 values a box into objects took three times as long.
 STYLES = """(compare) => {
   const now = [];
   for (const el of document.querySelectorAll("body *")) {
+    const name = el.tagName + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "");
     for (const pseudo of [null, "::before", "::after"]) {
       const style = getComputedStyle(el, pseudo);
       if (pseudo && style.content === "none") { now.push(null); continue; }
-      const values = {};
-      for (let i = 0; i < style.length; i++) values[style[i]] = style.getPropertyValue(style[i]);
-      now.push({ name: el.tagName + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "") + (pseudo ?? ""), values });
+      const values = new Array(style.length);
+      for (let i = 0; i < style.length; i++) {
+        const property = style.item(i);
+        values[i] = property + ": " + style.getPropertyValue(property);
+      }
+      now.push({ name: name + (pseudo ?? ""), values: values.join("\\u0001") });
     }
   }
   if (!compare) { window.spFirstPaint = now; return []; }
   const before = window.spFirstPaint;
   if (before.length !== now.length) return [`the page has ${now.length} boxes, not ${before.length}`];
+  const parse = (text) => new Map(text.split("\\u0001").map((entry) => {
+    const at = entry.indexOf(": ");
+    return [entry.slice(0, at), entry.slice(at + 2)];
+  }));
   const differences = [];
   now.forEach((after, i) => {
     const first = before[i];
     if (!first || !after) { if (first !== after) differences.push(`${(first ?? after).name}: drawn in one and not the other`); return; }
-    const changed = Object.keys({ ...first.values, ...after.values }).filter((k) => first.values[k] !== after.values[k]);
-    if (changed.length) differences.push(`${after.name}: ` + changed.map((k) => `${k} ${first.values[k]} → ${after.values[k]}`).join(", "));
+    if (first.values === after.values) return;
+    const [was, is] = [parse(first.values), parse(after.values)];
+    const changed = [...new Set([...was.keys(), ...is.keys()])].filter((k) => was.get(k) !== is.get(k));
+    differences.push(`${after.name}: ` + changed.map((k) => `${k} ${was.get(k)} → ${is.get(k)}`).join(", "));
   });
   return differences;
 }"""

@@ -81,7 +81,8 @@ def test_nothing_typed_is_in_the_kept_state(page: Page, site_url: str) -> None:
     marker = "Zebrafink4711Qx"
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label("Medarbetare", exact=True).fill(marker)
-    page.wait_for_timeout(500)  # the draft is saved as one types
+    # The draft is saved as one types: wait until it holds the name.
+    wait_until(page, "(text) => (localStorage.getItem('/samtalsplan.draft.planner') ?? '').includes(text)", marker)
     # A new version: no kept state, and a draft that Python reads at once.
     page.evaluate(FORGET)
     page.reload()
