@@ -50,6 +50,18 @@ def wait_until(page: Page, script: str, arg: object = None) -> Any:
     raise AssertionError(f"never true: {script}")
 
 
+# No CSS transition under way (colours on hover and focus, the drawer sliding in).
+# getAnimations() brings the page's style up to date first, so it counts a transition
+# the last input started even where a busy page has not yet drawn it.
+SETTLED = "() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')"
+
+
+def settled(page: Page) -> None:
+    """Wait until the page's transitions have run their course: what is read then is
+    where the page comes to rest, however busy the machine."""
+    wait_until(page, SETTLED)
+
+
 def open_planner(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)

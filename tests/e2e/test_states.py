@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from .planner_page import CATALOGUE, ROOT, open_planner, wait_until
+from .planner_page import CATALOGUE, ROOT, open_planner, settled, wait_until
 
 FULL = ROOT / "tests" / "fixtures" / "valid" / "full.json"
 
@@ -88,22 +88,22 @@ def states(page: Page, element: Locator) -> Iterator[tuple[str, dict[str, Any]]]
     element.scroll_into_view_if_needed()
     page.mouse.move(0, 0)
     page.evaluate("() => document.activeElement?.blur()")
-    page.wait_for_timeout(200)  # the theme's colour transitions take 125 ms
+    settled(page)
     yield "resting", element.evaluate(MEASURE)
     element.hover()
-    page.wait_for_timeout(200)
+    settled(page)
     yield "hovered", element.evaluate(MEASURE)
     page.mouse.move(0, 0)
     page.keyboard.press("Shift")  # focus after a key press is :focus-visible
     element.focus()
-    page.wait_for_timeout(200)
+    settled(page)
     yield "focused", element.evaluate(MEASURE)
     page.evaluate("() => document.activeElement?.blur()")
     box = element.bounding_box()
     assert box
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
-    page.wait_for_timeout(200)
+    settled(page)
     pressed = element.evaluate(MEASURE)
     page.mouse.move(0, 0)  # released elsewhere: no click
     page.mouse.up()
@@ -177,7 +177,7 @@ def test_keyboard_focus_in_the_header_is_visible(browser: Browser, site_url: str
     rings: dict[str, float] = {}
     for _ in range(8):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(200)  # the theme's colour transitions take 125 ms
+        settled(page)
         focused = page.locator(":focus")
         if focused.evaluate("el => !el.closest('.md-header') || el.matches('.md-search__input')"):
             continue  # the search field shows focus by opening
@@ -220,7 +220,7 @@ def test_keyboard_focus_never_goes_out_of_sight_on_a_phone(browser: Browser, sit
     while stops < 80:
         page.keyboard.press("Tab")
         stops += 1
-        page.wait_for_timeout(300)  # the drawer and its levels slide in over 250 ms
+        settled(page)  # the drawer and its levels slide in
         where = page.evaluate(IN_SIGHT)
         if where["inContent"]:
             break
