@@ -18,11 +18,6 @@ SITE_CLI := $(BIN)/python -m samtalsplan_site
 # The config named, as ProperDocs asks (it would look for properdocs.yml first).
 BUILD_SITE = $(BIN)/$(1) build --strict --config-file mkdocs.yml
 
-# Tests run in a process per core, at most four (pytest-xdist): while one waits on
-# its browser, another runs. JOBS=0 runs them all in one process.
-JOBS ?= auto
-PYTEST = $(BIN)/pytest -n $(JOBS) --maxprocesses 4 --dist worksteal
-
 # The newest Python 3.12+ on PATH, else in pyenv's versions (pyodide-build needs 3.12+).
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
@@ -73,19 +68,19 @@ bench: site
 	$(BIN)/python tests/benchmark.py
 
 test: site
-	$(PYTEST)
+	$(BIN)/pytest
 
 # Needs no built site: tests that do are marked `site` (tests/conftest.py).
 unit: setup
-	$(PYTEST) -m "not e2e and not site"
+	$(BIN)/pytest -m "not e2e and not site"
 
 e2e: site
-	$(PYTEST) -m e2e
+	$(BIN)/pytest -m e2e
 
 # The same sources built with ProperDocs, and the planner's browser tests against that build.
 test-properdocs: setup
 	$(call BUILD_SITE,properdocs) --site-dir site-properdocs
-	SAMTALSPLAN_SITE=site-properdocs $(PYTEST) tests/test_built_site.py tests/e2e/test_planner.py tests/e2e/test_pages.py
+	SAMTALSPLAN_SITE=site-properdocs $(BIN)/pytest tests/test_built_site.py tests/e2e/test_planner.py tests/e2e/test_pages.py
 
 lint: setup
 	$(BIN)/mypy
