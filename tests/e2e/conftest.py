@@ -8,8 +8,8 @@ from playwright.sync_api import BrowserContext, expect
 from .planner_page import on_day
 
 # What a test expects to show may wait on Python, behind other work on a busy
-# machine (make test runs the tests side by side): Playwright's 5 s is too short
-# for that. A bound, not a measure: speed is for make bench.
+# machine: Playwright's 5 s is too short for that. A bound, not a measure: speed
+# is for make bench.
 expect.set_options(timeout=20_000)
 
 
