@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from .planner_page import CATALOGUE, open_planner, wait_until
+from .test_drafts import DRAFT_KEY
 
 CACHE = "samtalsplan-python-start"
 # Functions, not expressions: the pages' CSP forbids eval.
@@ -82,7 +83,7 @@ def test_nothing_typed_is_in_the_kept_state(page: Page, site_url: str) -> None:
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label("Medarbetare", exact=True).fill(marker)
     # The draft is saved as one types: wait until it holds the name.
-    wait_until(page, "(text) => (localStorage.getItem('/samtalsplan.draft.planner') ?? '').includes(text)", marker)
+    wait_until(page, "([key, text]) => (localStorage.getItem(key) ?? '').includes(text)", [DRAFT_KEY, marker])
     # A new version: no kept state, and a draft that Python reads at once.
     page.evaluate(FORGET)
     page.reload()
