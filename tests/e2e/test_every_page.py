@@ -10,7 +10,7 @@ import json
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .planner_page import CATALOGUE, ROOT, open_planner
+from .planner_page import CATALOGUE, ROOT, open_planner, settled, wait_until
 
 FULL = ROOT / "tests" / "fixtures" / "valid" / "full.json"
 HEALTH = "Hen har varit sjukskriven för utmattning"
@@ -181,3 +181,28 @@ def test_nothing_of_the_build_is_in_the_page_scripts(page: Page, site_url: str) 
     page.goto(f"{site_url}/fore-samtalet/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in seen if "form-page.js" in url or "page-" in url or "session.mjs" in url]
+
+
+def test_a_slow_press_on_a_download_is_not_lost_to_the_note_s_message(page: Page, site_url: str) -> None:
+    """Pressing the button takes focus from the note, and the note's check shows its
+    message above the save bar. Shown during the press, it would move the button away
+    before the press ends, and the click would go to the form."""
+    open_planner(page, f"{site_url}/uppfoljning/")
+    page.get_by_label(CATALOGUE["ui.open"]).set_input_files(FULL)
+    expect(page.get_by_text("Planen för Åsa Öberg i full.json är öppnad.")).to_be_visible()
+    note = page.get_by_label(CATALOGUE["field.check_ins.note"])
+    note.fill(HEALTH)
+    button = page.get_by_role("button", name="Ladda ner JSON")
+    button.scroll_into_view_if_needed()
+    settled(page)
+    box = button.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    # The note's check has come back from Python while the button is held.
+    wait_until(page, "() => performance.getEntriesByName('sp-held').length > 0")
+    assert button.bounding_box() == box
+    page.mouse.up()
+    expect(page.get_by_role("dialog", name=CATALOGUE["confirm.sensitive.heading"])).to_be_visible()
+    # The note's message shows once the press has ended.
+    expect(page.locator("[data-sp-advice]").filter(has_text="Texten kan innehålla känsliga personuppgifter")).to_be_visible()

@@ -8,6 +8,7 @@ import { packFiles } from "./files.mjs";
 import { collect, fill, renumber, showDetails, showFeedback } from "./form.mjs";
 import { printDocument } from "./print.mjs";
 import { openSession } from "./session.mjs";
+import { showSteadily } from "./steady.mjs";
 
 export function followUp(form, config) {
   const page = openSession(form, config);
@@ -45,11 +46,12 @@ export function followUp(form, config) {
     },
   });
 
+  const show = (feedback) => showSteadily(checkIn, () => showFeedback(checkIn, feedback.fields));
   const request = (reveal = false) => ({ plan, state: current(), touched: [...touched], reveal });
   const check = latestWins(async () => {
     if (!plan) return;
     const { feedback } = await page.call({ op: "check_in_check", ...request() });
-    showFeedback(checkIn, feedback.fields);
+    show(feedback);
   }, page.fail);
   checkIn.addEventListener("input", (event) => {
     if (event.target.dataset.spPath) check();
@@ -83,7 +85,7 @@ export function followUp(form, config) {
     button.addEventListener("click", () => page.act(
       { op: "check_in_save", ...request(true), format: button.dataset.spDownload },
       {
-        shown: (reply) => showFeedback(checkIn, reply.feedback.fields),
+        shown: (reply) => show(reply.feedback),
         apply: (reply) => {
           if (reply.print) return printDocument(reply.print);
           download(reply.download);

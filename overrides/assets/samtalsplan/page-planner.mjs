@@ -10,6 +10,7 @@ import { packFiles } from "./files.mjs";
 import { clearProposals, collect, editLists, fill, markProposals, renumber, showFeedback, showSummary } from "./form.mjs";
 import { printDocument } from "./print.mjs";
 import { openSession } from "./session.mjs";
+import { showSteadily } from "./steady.mjs";
 
 export function planner(form, config) {
   const page = openSession(form, config);
@@ -37,7 +38,8 @@ export function planner(form, config) {
     },
   });
 
-  const render = () => {
+  // What Python said, beside the fields and in the summaries; `sp-hints` marks it shown.
+  const render = () => showSteadily(form, () => {
     showFeedback(form, feedback.fields);
     const problems = form.querySelector("[data-sp-problems]");
     showSummary(form, problems.querySelector("[data-sp-problem-list]"), feedback.problems);
@@ -46,12 +48,12 @@ export function planner(form, config) {
     showSummary(form, summary.querySelector("[data-sp-advice-list]"), feedback.advice);
     summary.hidden = feedback.advice.length === 0;
     form.querySelector("[data-sp-review-none]").hidden = !(problems.hidden && summary.hidden);
-  };
+    performance.mark("sp-hints");
+  });
   const request = () => ({ state: collect(form), base, touched: [...touched], reveal });
   const check = latestWins(async () => {
     ({ feedback } = await page.call({ op: "check", ...request() }));
     render();
-    performance.mark("sp-hints");
   }, page.fail);
 
   // Only the plan's fields: a chosen file is a step of its own.
@@ -67,9 +69,7 @@ export function planner(form, config) {
     const path = event.target.dataset?.spPath;
     if (!path || !event.target.value || touched.has(path)) return;
     touched.add(path);
-    // Focus moving to a button means a click is under way: showing messages now
-    // would move the button from under the pointer. Its own step shows them.
-    if (!event.relatedTarget?.matches("button")) check();
+    check();
   });
   editLists(form, () => {
     draft.changed();
