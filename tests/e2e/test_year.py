@@ -126,6 +126,24 @@ def test_the_browsers_own_print_menu_prints_the_form_as_filled_in_without_its_co
     assert [c.evaluate("el => el.outerHTML.slice(0, 80)") for c in controls.all() if c.is_visible()] == []
 
 
+# The headings of a form's sections that print over nothing.
+ALONE = """() => [...document.querySelectorAll('.sp-planner section')]
+  .filter((section) => section.getClientRects().length
+    && ![...section.children].some((child) => child.tagName !== 'H2' && child.getClientRects().length))
+  .map((section) => section.querySelector('h2')?.textContent)"""
+
+
+@pytest.mark.parametrize("path", ["planera/", "forbered-dig/", "uppfoljning/", "team/"])
+def test_the_browsers_own_print_menu_prints_no_heading_over_nothing(page: Page, site_url: str, path: str) -> None:
+    open_planner(page, f"{site_url}/{path}")
+    if path in ("uppfoljning/", "team/"):  # these show the plans they have opened
+        page.get_by_label(CATALOGUE["ui.team_open" if path == "team/" else "ui.open"]).set_input_files(FULL_PATH)
+        expect(page.get_by_text("full.json", exact=False).first).to_be_visible()
+    page.emulate_media(media="print")
+    assert page.evaluate(ALONE) == []
+    assert page.locator(".sp-planner section:visible").count() > 0
+
+
 def test_the_standalone_copy_opens_and_prints_on_its_own(page: Page, site_url: str, tmp_path: Path) -> None:
     open_planner(page, f"{site_url}/planera/")
     page.get_by_label(CATALOGUE["ui.open"]).set_input_files(FULL_PATH)
