@@ -34,5 +34,5 @@ export function showSteadily(form, show) {
   held.delete(form);
   if (!pressed) return show();
   held.set(form, show);
-  performance.mark("sp-held");
+  performance.mark("sp-held"); // what a test of a slow press waits for
 }
